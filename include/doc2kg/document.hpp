@@ -1,0 +1,46 @@
+#pragma once
+// The one data model every stage reads and extends: the article's text and
+// stand-off annotations over it. Stages add annotations; the text never changes.
+#include <unicode/unistr.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace doc2kg {
+
+// Offsets are UTF-16 indices into Document::text, half-open.
+struct Range {
+  int32_t begin = 0;
+  int32_t end = 0;
+};
+
+struct Span {
+  Range range;
+  std::string type;  // an ONTOLOGY.md entity type
+  std::string name;  // canonical name
+  std::string rule;  // id of the rule that made it
+  double confidence = 1.0;
+};
+
+struct ArticleInfo {
+  std::string id;  // file name, or the id given with the text
+  std::string title, date, author, source;
+  Range author_range, source_range;  // where the header states them (empty if it does not)
+};
+
+struct Document {
+  ArticleInfo info;
+  icu::UnicodeString original;  // decoded text, LF line ends: evidence quotes this
+  icu::UnicodeString text;      // width-folded copy of the same length: rules match this
+  std::vector<Range> paragraphs;  // to analyse: title and body, repeats left out
+  std::vector<Range> sentences;
+  std::vector<Span> entities;   // sorted by range, not overlapping
+  std::string area;             // canonical name of the article's own district
+
+  // Code-point offset of a UTF-16 offset, for evidence that any tool can slice.
+  int64_t code_point_offset(int32_t utf16) const { return original.countChar32(0, utf16); }
+  std::string quote(Range r) const;
+};
+
+}  // namespace doc2kg

@@ -1,0 +1,66 @@
+#pragma once
+// The knowledge graph: a Boost adjacency_list with bundled properties behind a
+// type that keeps one node per (type, canonical name) and one edge per fact,
+// so adding article after article merges them.
+#include <boost/graph/adjacency_list.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace doc2kg {
+
+struct Evidence {
+  std::string article;   // article id
+  std::string sentence;  // the sentence text as written
+  int64_t begin = 0, end = 0;  // code-point offsets of the sentence in the article
+  std::string rule;
+  double confidence = 1.0;
+  bool operator<(const Evidence& o) const {
+    return std::tie(article, begin, end, rule) < std::tie(o.article, o.begin, o.end, o.rule);
+  }
+};
+
+struct NodeData {
+  std::string type, name;
+  std::vector<std::string> aliases;
+  std::map<std::string, std::string> properties;  // title, date, source, author; indicator fields
+  std::optional<double> value;                     // Indicator value
+};
+
+struct EdgeData {
+  std::string relation;
+  std::vector<Evidence> evidence;  // sorted, one per stating sentence
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeData>;
+using Vertex = Graph::vertex_descriptor;
+using Edge = Graph::edge_descriptor;
+
+class KnowledgeGraph {
+ public:
+  Vertex node(const std::string& type, const std::string& name);
+  std::optional<Vertex> find(const std::string& type, const std::string& name) const;
+  void add_alias(Vertex v, const std::string& alias);
+  // Adds the fact, or the evidence to the fact already there.
+  Edge relate(Vertex from, const std::string& relation, Vertex to, std::optional<Evidence> evidence = std::nullopt);
+
+  const Graph& graph() const { return graph_; }
+  Graph& graph() { return graph_; }
+  // Nodes ordered by (type, name) and edges by (from, relation, to): writers emit
+  // in this order, so the same input always gives the same bytes.
+  std::vector<Vertex> sorted_nodes() const;
+  std::vector<Edge> sorted_edges() const;
+
+  // A stable IRI-safe id from type and canonical name: District/槐荫区.
+  static std::string node_id(const NodeData& n);
+
+ private:
+  Graph graph_;
+  std::map<std::pair<std::string, std::string>, Vertex> nodes_;
+  std::map<std::tuple<Vertex, std::string, Vertex>, Edge> edges_;
+};
+
+}  // namespace doc2kg

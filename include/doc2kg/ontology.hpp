@@ -1,0 +1,17 @@
+#pragma once
+// The vocabulary of ../shared/ONTOLOGY.md: entity types and relation names.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace doc2kg {
+
+const std::vector<std::string>& entity_types();  // District, City, ..., Article
+const std::vector<std::string>& relation_names();  // locatedIn, leadingIndustry, ...
+bool is_entity_type(std::string_view type);
+bool is_relation(std::string_view relation);
+
+// Index of a type in entity_types(), or -1.
+int type_index(std::string_view type);
+
+}  // namespace doc2kg

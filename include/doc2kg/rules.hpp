@@ -1,0 +1,86 @@
+#pragma once
+// A rule set loaded from a rules directory (see rules/README.md): lexicons,
+// entity patterns and relation rules. Loaded once, then shared read-only.
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "doc2kg/divisions.hpp"
+#include "doc2kg/lexicon.hpp"
+
+namespace doc2kg {
+
+// The character that stands for an entity of `type` in an annotated sentence.
+UChar placeholder(const std::string& type);
+// The type a placeholder stands for, or "" for ordinary text.
+std::string placeholder_type(UChar c);
+
+struct LexiconEntry {
+  std::string type;       // entity type
+  std::string canonical;  // canonical name; "@area" etc. for references resolved later
+  std::string rule;       // lexicon id, reported as the rule in evidence
+  double confidence = 1.0;
+  int priority = 0;
+  int division = -1;      // index into the division table, -1 if not a division
+  bool alias = false;     // a short form, enabled only for divisions the article is about
+};
+
+struct CompiledPattern {
+  std::unique_ptr<icu::RegexPattern> regex;
+  std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs
+  std::string file;
+};
+
+struct EntityRule {
+  std::string id, type;
+  int phase = 1, priority = 0, min_count = 1;
+  double confidence = 1.0;
+  bool trim = false, repeat = false;
+  std::unique_ptr<icu::RegexPattern> reject;  // on the canonical name
+  CompiledPattern pattern;
+};
+
+struct RelationRule {
+  std::string id;
+  std::string relation;     // a relation name, or "@group" mapped through the roles lexicon
+  std::string head = "subject";  // "subject", "area" or a named group
+  std::string tail = "list";     // "list" or a named group
+  std::vector<std::string> head_types, subject_types, tail_types;
+  std::string list_type;    // type of the {T*}/{T+} slot, if any
+  bool list_allows_new = false;
+  int priority = 0;
+  double confidence = 1.0;
+  CompiledPattern pattern;
+};
+
+class RuleSet {
+ public:
+  // Loads every *.json in `dir` and the lexicons they name. Throws Error(kExitRules)
+  // listing every problem found, each as file:line:column: message.
+  static std::shared_ptr<const RuleSet> load(const std::string& dir);
+  // The problems load() would report, without throwing.
+  static std::vector<std::string> check(const std::string& dir);
+  // The rules directory used when none is given: $DOC2KG_RULES, the source tree's, the installed one.
+  static std::string default_dir();
+
+  std::string dir;
+  DivisionTable divisions;
+  std::vector<LexiconEntry> lexicon_entries;
+  Trie lexicon;  // keys -> index into lexicon_entries
+  std::map<std::string, std::set<icu::UnicodeString>> word_lists;  // trim_prefixes, trim_suffixes, generic...
+  std::map<icu::UnicodeString, std::string> roles;                  // role word -> relation
+  std::vector<EntityRule> entity_rules;  // sorted by phase
+  std::vector<RelationRule> relation_rules;
+  std::vector<std::string> default_located_types;
+  std::unique_ptr<icu::RegexPattern> list_separator;  // between the items of a list slot  // located in the article's area unless stated
+
+  bool in_list(const std::string& list, const icu::UnicodeString& word) const;
+  int max_phase() const;
+};
+
+}  // namespace doc2kg

@@ -1,0 +1,81 @@
+#include "doc2kg/pipeline.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "doc2kg/reader.hpp"
+#include "doc2kg/recognizer.hpp"
+#include "doc2kg/segmenter.hpp"
+#include "doc2kg/text.hpp"
+
+namespace doc2kg {
+
+namespace {
+
+void add_unique(std::vector<Fact>& facts, std::vector<Fact> more) {
+  for (auto& f : more) {
+    bool seen = std::any_of(facts.begin(), facts.end(), [&](const Fact& g) {
+      return g.head_type == f.head_type && g.head == f.head && g.relation == f.relation && g.tail_type == f.tail_type &&
+             g.tail == f.tail && g.evidence.begin == f.evidence.begin;
+    });
+    if (!seen) facts.push_back(std::move(f));
+  }
+}
+
+// Types whose mentions only count when a fact uses them (an industry word in
+// passing is not an industry the area develops).
+const std::set<std::string> kRelatedOnly = {"Industry"};
+
+}  // namespace
+
+Extraction extract(std::string_view bytes, const std::string& id, const RuleSet& rules) {
+  Extraction x{read_article(bytes, id), {}};
+  Document& doc = x.doc;
+  segment_sentences(doc);
+  recognize_entities(doc, rules);
+  mark_known_names(doc);
+  resolve_area(doc, rules);
+  // Twice: list rules name new industries that later sentences refer to by name.
+  add_unique(x.facts, apply_relation_rules(doc, rules));
+  mark_known_names(doc);
+  add_unique(x.facts, apply_relation_rules(doc, rules));
+  add_unique(x.facts, infer_containment(doc, rules, x.facts));
+  std::set<std::pair<std::string, std::string>> used;
+  for (const Fact& f : x.facts) {
+    used.insert({f.head_type, f.head});
+    used.insert({f.tail_type, f.tail});
+  }
+  std::erase_if(doc.entities, [&](const Span& s) { return kRelatedOnly.count(s.type) && !used.count({s.type, s.name}); });
+  return x;
+}
+
+void add_to_graph(KnowledgeGraph& graph, const Extraction& x) {
+  const Document& doc = x.doc;
+  Vertex article = graph.node("Article", doc.info.id);
+  auto& props = graph.graph()[article].properties;
+  if (!doc.info.title.empty()) props["title"] = doc.info.title;
+  if (!doc.info.date.empty()) props["date"] = doc.info.date;
+  if (!doc.info.author.empty()) props["author"] = doc.info.author;
+  if (!doc.info.source.empty()) props["source"] = doc.info.source;
+  auto sentence_of = [&](Range r) {
+    for (const Range& s : doc.sentences)
+      if (s.begin <= r.begin && r.begin < s.end) return s;
+    return r;
+  };
+  auto evidence = [&](Range r, const std::string& rule, double confidence) {
+    return Evidence{doc.info.id, doc.quote(r), doc.code_point_offset(r.begin), doc.code_point_offset(r.end), rule, confidence};
+  };
+  std::set<Vertex> mentioned;
+  for (const Span& s : doc.entities) {
+    Vertex v = graph.node(s.type, s.name);
+    std::string written = canonical_name(doc.original.tempSubStringBetween(s.range.begin, s.range.end));
+    if (written != s.name && s.name.rfind(written, 0) == 0) graph.add_alias(v, written);  // 槐荫 for 槐荫区
+    if (mentioned.insert(v).second) graph.relate(article, "mentions", v, evidence(sentence_of(s.range), s.rule, s.confidence));
+  }
+  for (const Fact& f : x.facts) {
+    Vertex head = graph.node(f.head_type, f.head), tail = graph.node(f.tail_type, f.tail);
+    graph.relate(head, f.relation, tail, evidence(f.evidence, f.rule, f.confidence));
+  }
+}
+
+}  // namespace doc2kg

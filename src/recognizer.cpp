@@ -1,0 +1,267 @@
+#include "doc2kg/recognizer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "doc2kg/annotated_sentence.hpp"
+#include "doc2kg/text.hpp"
+
+namespace doc2kg {
+
+void select_candidates(Document& doc, std::vector<Candidate> candidates) {
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    int la = a.span.range.end - a.span.range.begin, lb = b.span.range.end - b.span.range.begin;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.span.range.begin < b.span.range.begin;
+  });
+  std::vector<Range> taken;
+  for (auto& c : candidates) {
+    bool clash = std::any_of(taken.begin(), taken.end(), [&](const Range& r) {
+      return r.begin < c.span.range.end && c.span.range.begin < r.end;
+    });
+    if (clash) continue;
+    Range r = c.span.range;
+    if (add_span(doc, std::move(c.span))) taken.push_back(r);
+  }
+}
+
+namespace {
+
+// Longest word of `list` that `s` starts with (or ends with), or 0.
+int32_t longest_affix(const RuleSet& rules, const std::string& list, const icu::UnicodeString& s, bool suffix) {
+  auto it = rules.word_lists.find(list);
+  if (it == rules.word_lists.end()) return 0;
+  int32_t best = 0;
+  for (int32_t n = 1; n < s.length() && n <= 8; ++n) {
+    icu::UnicodeString affix = suffix ? s.tempSubString(s.length() - n) : s.tempSubString(0, n);
+    if (it->second.count(affix)) best = n;
+  }
+  return best;
+}
+
+bool occurs(const icu::UnicodeString& hay, const icu::UnicodeString& needle) { return hay.indexOf(needle) >= 0; }
+
+bool triggered(const CompiledPattern& p, const icu::UnicodeString& sentence) {
+  if (p.triggers.empty()) return true;
+  return std::any_of(p.triggers.begin(), p.triggers.end(), [&](const auto& t) { return occurs(sentence, t); });
+}
+
+int32_t group_number(const icu::RegexPattern& p, const char16_t* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = p.groupNumberFromName(icu::UnicodeString(name), status);
+  return U_SUCCESS(status) ? n : -1;
+}
+
+void add_header_entities(Document& doc) {
+  std::vector<Candidate> out;
+  if (doc.info.source_range.end > doc.info.source_range.begin)
+    out.push_back({{doc.info.source_range, "Organization", canonical_name(doc.original.tempSubStringBetween(
+                                                               doc.info.source_range.begin, doc.info.source_range.end)),
+                    "header.source", 1.0}, 0});
+  Range a = doc.info.author_range;
+  for (int32_t i = a.begin; i < a.end;) {
+    while (i < a.end && !u_isalpha(doc.text.char32At(i))) ++i;
+    int32_t b = i;
+    while (i < a.end && u_isalpha(doc.text.char32At(i))) ++i;
+    if (i - b >= 2) out.push_back({{{b, i}, "Person", doc.quote({b, i}), "header.author", 1.0}, 0});
+  }
+  for (auto& c : out) add_span(doc, std::move(c.span));
+}
+
+void match_lexicons(Document& doc, const RuleSet& rules) {
+  // Aliases of divisions (槐荫 for 槐荫区) count only for divisions the article
+  // names in full, their parents, and the city of its dateline (本报济南讯).
+  std::set<int> relevant;
+  std::vector<Trie::Match> matches;
+  for (const Range& p : doc.paragraphs) {
+    auto m = rules.lexicon.find_all(doc.text, p.begin, p.end);
+    matches.insert(matches.end(), m.begin(), m.end());
+  }
+  for (const auto& m : matches) {
+    const LexiconEntry& e = rules.lexicon_entries[m.value];
+    if (e.division < 0 || e.alias) continue;
+    for (const Division* d = &rules.divisions.all()[e.division]; d; d = rules.divisions.parent(*d))
+      relevant.insert(static_cast<int>(d - rules.divisions.all().data()));
+  }
+  for (const auto& m : matches) {
+    const LexiconEntry& e = rules.lexicon_entries[m.value];
+    if (!e.alias || m.begin < 2 || m.end >= doc.text.length()) continue;
+    if (doc.text.tempSubStringBetween(m.begin - 2, m.begin) == u"本报" && doc.text.charAt(m.end) == u'讯')
+      relevant.insert(e.division);
+  }
+  std::vector<Candidate> candidates;
+  std::set<std::pair<int32_t, int32_t>> seen;
+  for (const auto& m : matches) {
+    const LexiconEntry& e = rules.lexicon_entries[m.value];
+    if (e.alias && !relevant.count(e.division)) continue;
+    if (!seen.insert({m.begin, m.end}).second) continue;  // one reading per place: the first entry listed
+    candidates.push_back({{{m.begin, m.end}, e.type, e.canonical, e.rule, e.confidence}, e.priority});
+  }
+  select_candidates(doc, std::move(candidates));
+}
+
+std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules, const EntityRule& rule,
+                                       const AnnotatedSentence& a, const icu::UnicodeString& sentence_text) {
+  std::vector<Candidate> out;
+  if (!triggered(rule.pattern, sentence_text)) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(rule.pattern.regex->matcher(a.text, status));
+  m->setTimeLimit(20000, status);
+  int32_t name_group = group_number(*rule.pattern.regex, u"name");
+  int32_t span_group = group_number(*rule.pattern.regex, u"span");
+  while (m->find(status) && U_SUCCESS(status)) {
+    int32_t sb = m->start(std::max(span_group, 0), status), se = m->end(std::max(span_group, 0), status);
+    int32_t nb = name_group > 0 ? m->start(name_group, status) : sb;
+    int32_t ne = name_group > 0 ? m->end(name_group, status) : se;
+    if (sb < 0 || nb < 0 || nb >= ne || sb >= se) continue;
+    Range span = a.to_text(sb, se), name = a.to_text(nb, ne);
+    if (rule.trim) {
+      Range trimmed = trim_name(doc, rules, name, false);
+      if (span.begin == name.begin) span.begin = trimmed.begin;
+      name = trimmed;
+    }
+    if (name.end - name.begin < 2) continue;
+    icu::UnicodeString name_text = doc.text.tempSubStringBetween(name.begin, name.end);
+    std::string canonical = canonical_name(name_text);
+    icu::UnicodeString cu = from_utf8(canonical);
+    if (cu.length() < 2 || rules.in_list("generic", cu)) continue;
+    if (rule.reject) {
+      UErrorCode rs = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> rm(rule.reject->matcher(cu, rs));
+      if (rm->find(rs)) continue;
+    }
+    out.push_back({{span, rule.type, canonical, rule.id, rule.confidence}, rule.priority});
+  }
+  if (U_FAILURE(status) && status == U_REGEX_TIME_OUT) return {};  // a runaway pattern finds nothing here
+  return out;
+}
+
+int count_in_text(const Document& doc, const icu::UnicodeString& name) {
+  int n = 0;
+  for (int32_t at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + name.length())) ++n;
+  return n;
+}
+
+}  // namespace
+
+Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suffixes) {
+  for (bool changed = true; changed && name.end > name.begin;) {
+    changed = false;
+    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
+    if (int32_t n = longest_affix(rules, "trim_prefixes", s, false)) {
+      name.begin += n;
+      changed = true;
+    } else if (suffixes) {
+      if (int32_t k = longest_affix(rules, "trim_suffixes", s, true)) {
+        name.end -= k;
+        changed = true;
+      }
+    }
+  }
+  return name;
+}
+
+void recognize_entities(Document& doc, const RuleSet& rules) {
+  add_header_entities(doc);
+  match_lexicons(doc, rules);
+  for (int phase = 1; phase <= rules.max_phase(); ++phase) {
+    for (int round = 0; round < 4; ++round) {  // rules marked "repeat" build on their own output (chains)
+      std::vector<Candidate> candidates;
+      bool repeat = false;
+      for (const Range& s : doc.sentences) {
+        AnnotatedSentence a = annotate(doc, s);
+        icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
+        for (const EntityRule& rule : rules.entity_rules) {
+          if (rule.phase != phase || (round > 0 && !rule.repeat)) continue;
+          repeat = repeat || rule.repeat;
+          for (auto& c : run_entity_rule(doc, rules, rule, a, sentence_text)) {
+            if (rule.min_count > 1 && count_in_text(doc, from_utf8(c.span.name)) < rule.min_count) continue;
+            candidates.push_back(std::move(c));
+          }
+        }
+      }
+      size_t before = doc.entities.size();
+      std::vector<Range> before_ranges;
+      for (const auto& e : doc.entities) before_ranges.push_back(e.range);
+      select_candidates(doc, std::move(candidates));
+      std::vector<Range> after_ranges;
+      for (const auto& e : doc.entities) after_ranges.push_back(e.range);
+      bool changed = before != doc.entities.size() ||
+                     !std::equal(before_ranges.begin(), before_ranges.end(), after_ranges.begin(),
+                                 [](const Range& x, const Range& y) { return x.begin == y.begin && x.end == y.end; });
+      if (!repeat || !changed) break;
+    }
+  }
+}
+
+void mark_known_names(Document& doc) {
+  Trie names;
+  std::vector<const Span*> origin;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const Span& s : doc.entities) {
+    if (s.name.empty() || s.name[0] == '@' || s.type == "Indicator") continue;
+    if (!seen.insert({s.type, s.name}).second) continue;
+    icu::UnicodeString n = doc.text.tempSubStringBetween(s.range.begin, s.range.end);
+    if (n.length() < 2) continue;
+    names.insert(n, static_cast<int>(origin.size()));
+    origin.push_back(&s);
+  }
+  std::vector<Candidate> candidates;
+  for (const Range& p : doc.paragraphs)
+    for (const auto& m : names.find_all(doc.text, p.begin, p.end)) {
+      const Span& o = *origin[m.value];
+      candidates.push_back({{{m.begin, m.end}, o.type, o.name, o.rule, o.confidence}, 0});
+    }
+  // only where nothing is recognised yet
+  std::erase_if(candidates, [&](const Candidate& c) {
+    return std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Span& s) {
+      return s.range.begin < c.span.range.end && c.span.range.begin < s.range.end;
+    });
+  });
+  select_candidates(doc, std::move(candidates));
+}
+
+void resolve_area(Document& doc, const RuleSet& rules) {
+  std::map<std::string, int> count;
+  std::map<std::string, int32_t> first;
+  icu::UnicodeString title = from_utf8(doc.info.title);
+  for (const Span& s : doc.entities) {
+    if (s.type != "District" || s.name.empty() || s.name[0] == '@') continue;
+    count[s.name] += 1 + (occurs(title, from_utf8(s.name)) ? 2 : 0);
+    first.emplace(s.name, s.range.begin);
+  }
+  // Title mentions weigh more; ties go to the first named.
+  doc.area.clear();
+  for (const auto& [name, n] : count)
+    if (doc.area.empty() || n > count[doc.area] || (n == count[doc.area] && first[name] < first[doc.area])) doc.area = name;
+  // The division of the area at each level, for 全市/全省 in a district's article.
+  std::map<std::string, std::string> level;  // suffix char -> name
+  if (!doc.area.empty()) {
+    level["area"] = doc.area;
+    auto candidates = rules.divisions.by_name(doc.area);
+    for (const Division* d = candidates.empty() ? nullptr : rules.divisions.parent(*candidates.front()); d;
+         d = rules.divisions.parent(*d))
+      level[d->type] = d->name;
+  }
+  std::erase_if(doc.entities, [&](Span& s) {
+    if (s.name.empty() || s.name[0] != '@') return false;
+    if (doc.area.empty()) return true;
+    icu::UnicodeString word = doc.text.tempSubStringBetween(s.range.begin, s.range.end);
+    UChar last = word.charAt(word.length() - 1);
+    UChar area_last = from_utf8(doc.area).charAt(from_utf8(doc.area).length() - 1);
+    s.type = "District";
+    s.name = doc.area;
+    if (last == u'市' && area_last != u'市' && level.count("City")) {
+      s.type = "City";
+      s.name = level["City"];
+    } else if (last == u'省' && level.count("Province")) {
+      s.type = "Province";
+      s.name = level["Province"];
+    }
+    return false;
+  });
+}
+
+}  // namespace doc2kg

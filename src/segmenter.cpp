@@ -1,0 +1,34 @@
+#include "doc2kg/segmenter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+
+#include <memory>
+
+#include "doc2kg/error.hpp"
+
+namespace doc2kg {
+
+bool is_clause_break(UChar32 c) {
+  return c == u',' || c == u';' || c == u':' || c == u'，' || c == u'；' || c == u'：';
+}
+
+void segment_sentences(Document& doc) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
+  if (U_FAILURE(status)) throw Error(kExitInput, "ICU sentence break iterator unavailable");
+  doc.sentences.clear();
+  for (const Range& p : doc.paragraphs) {
+    icu::UnicodeString para = doc.text.tempSubStringBetween(p.begin, p.end);
+    breaks->setText(para);
+    int32_t start = breaks->first();
+    for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE; start = end, end = breaks->next()) {
+      int32_t b = start, e = end;
+      while (b < e && u_isWhitespace(para.charAt(b))) ++b;
+      while (e > b && u_isWhitespace(para.charAt(e - 1))) --e;
+      if (b < e) doc.sentences.push_back({p.begin + b, p.begin + e});
+    }
+  }
+}
+
+}  // namespace doc2kg

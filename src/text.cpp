@@ -1,0 +1,47 @@
+#include "doc2kg/text.hpp"
+
+#include <unicode/uchar.h>
+
+namespace doc2kg {
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString from_utf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+icu::UnicodeString fold_width(const icu::UnicodeString& s) {
+  icu::UnicodeString out(s);
+  for (int32_t i = 0; i < out.length(); ++i) {
+    UChar c = out.charAt(i);
+    if (c >= 0xFF01 && c <= 0xFF5E) out.setCharAt(i, static_cast<UChar>(c - 0xFEE0));
+    else if (c == 0x3000) out.setCharAt(i, u' ');
+  }
+  return out;
+}
+
+bool is_quote_mark(UChar32 c) {
+  switch (c) {
+    case u'“': case u'”': case u'‘': case u'’': case u'"': case u'\'':
+    case u'「': case u'」': case u'『': case u'』': case u'《': case u'》':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string canonical_name(const icu::UnicodeString& s) {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
+    UChar32 c = s.char32At(i);
+    if (!is_quote_mark(c)) out.append(c);
+  }
+  out.trim();
+  return to_utf8(out);
+}
+
+}  // namespace doc2kg
