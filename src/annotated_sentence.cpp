@@ -16,7 +16,8 @@ AnnotatedSentence annotate(const Document& doc, Range sentence) {
     if (it != doc.entities.end() && it->range.begin == pos && it->range.end <= sentence.end) {
       a.text.append(placeholder(it->type));
       a.source.push_back(it->range);
-      a.entity.push_back(static_cast<int>(it - doc.entities.begin()));
+      a.entity.push_back(static_cast<int>(a.spans.size()));
+      a.spans.push_back(*it);
       pos = it->range.end;
       ++it;
       continue;

@@ -112,7 +112,9 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
   int32_t name_group = group_number(*rule.pattern.regex, u"name");
   int32_t span_group = group_number(*rule.pattern.regex, u"span");
   while (m->find(status) && U_SUCCESS(status)) {
-    int32_t sb = m->start(std::max(span_group, 0), status), se = m->end(std::max(span_group, 0), status);
+    // The evidence span: group "span", else group "name", else the whole match.
+    int32_t evidence_group = span_group > 0 ? span_group : std::max(name_group, 0);
+    int32_t sb = m->start(evidence_group, status), se = m->end(evidence_group, status);
     int32_t nb = name_group > 0 ? m->start(name_group, status) : sb;
     int32_t ne = name_group > 0 ? m->end(name_group, status) : se;
     if (sb < 0 || nb < 0 || nb >= ne || sb >= se) continue;

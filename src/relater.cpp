@@ -1,6 +1,8 @@
 #include "doc2kg/relater.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -27,6 +29,10 @@ class RuleMatcher {
     std::unique_ptr<icu::RegexMatcher> m(rule_.pattern.regex->matcher(a_.text, status));
     m->setTimeLimit(20000, status);
     while (m->find(status) && U_SUCCESS(status)) {
+      if (std::getenv("DOC2KG_TRACE")) {
+        Range r = a_.to_text(m->start(status), m->end(status));
+        std::cerr << "trace " << rule_.id << ": " << doc_.quote(r) << "\n";
+      }
       std::vector<Endpoint> tails = rule_.tail == "list" ? list_items(*m) : group_entities(*m, rule_.tail);
       if (tails.empty()) continue;
       auto head = find_head(*m);
@@ -59,7 +65,7 @@ class RuleMatcher {
   }
 
   Endpoint endpoint(int unit) const {
-    const Span& s = doc_.entities[a_.entity[unit]];
+    const Span& s = a_.spans[a_.entity[unit]];
     return {s.type, s.name};
   }
 
@@ -72,50 +78,40 @@ class RuleMatcher {
     return out;
   }
 
-  // The items of a list slot: entities as they are; with {T+}, the text between
-  // separators becomes a new entity of the slot's type.
+  // The items of a list slot, split at the separators: a lone entity is an
+  // item as it is; with {T+}, an item with text in it becomes a new entity of
+  // the slot's type (covering any shorter entity inside: 智能制造 in 智能制造装备).
   std::vector<Endpoint> list_items(const icu::RegexMatcher& m) {
     std::vector<Endpoint> out;
     int32_t b = group(m, "list", false), e = group(m, "list", true);
     if (b < 0) return out;
-    int32_t run = -1;
-    auto flush = [&](int32_t end) {
-      if (run < 0) return;
-      if (rule_.list_allows_new) split_new_items(run, end, out);
-      run = -1;
-    };
-    for (int32_t i = b; i < e; ++i) {
-      if (a_.entity[i] >= 0) {
-        flush(i);
-        Endpoint p = endpoint(i);
-        if (p.type == rule_.list_type) out.push_back(p);
-      } else if (run < 0) {
-        run = i;
-      }
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> sep(rules_.list_separator->matcher(a_.text, status));
+    sep->region(b, e, status);
+    int32_t start = b;
+    while (sep->find(status) && U_SUCCESS(status)) {
+      take_item(start, sep->start(status), out);
+      start = sep->end(status);
     }
-    flush(e);
+    take_item(start, e, out);
     return out;
   }
 
-  void split_new_items(int32_t b, int32_t e, std::vector<Endpoint>& out) {
-    Range r = a_.to_text(b, e);
-    icu::UnicodeString text = doc_.text.tempSubStringBetween(r.begin, r.end);
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> sep(rules_.list_separator->matcher(text, status));
-    int32_t start = 0;
-    auto take = [&](int32_t s, int32_t t) {
-      Range item = trim_name(doc_, rules_, {r.begin + s, r.begin + t}, true);
-      if (item.end - item.begin < 2) return;
-      std::string name = canonical_name(doc_.text.tempSubStringBetween(item.begin, item.end));
-      if (rules_.in_list("generic", from_utf8(name))) return;
-      add_span(doc_, {item, rule_.list_type, name, rule_.id, rule_.confidence});
-      out.push_back({rule_.list_type, name});
-    };
-    while (sep->find(status) && U_SUCCESS(status)) {
-      take(start, sep->start(status));
-      start = sep->end(status);
+  void take_item(int32_t b, int32_t e, std::vector<Endpoint>& out) {
+    bool all_entities = b < e;
+    for (int32_t i = b; i < e; ++i) all_entities = all_entities && a_.entity[i] >= 0;
+    if (all_entities) {  // 获评“A”“B”: adjacent entities are items each
+      for (int32_t i = b; i < e; ++i)
+        if (endpoint(i).type == rule_.list_type) out.push_back(endpoint(i));
+      return;
     }
-    take(start, text.length());
+    if (!rule_.list_allows_new || b >= e) return;
+    Range item = trim_name(doc_, rules_, a_.to_text(b, e), true);
+    if (item.end - item.begin < 2) return;
+    std::string name = canonical_name(doc_.text.tempSubStringBetween(item.begin, item.end));
+    if (from_utf8(name).length() < 2 || rules_.in_list("generic", from_utf8(name))) return;
+    add_span(doc_, {item, rule_.list_type, name, rule_.id, rule_.confidence});
+    out.push_back({rule_.list_type, name});
   }
 
   std::optional<Endpoint> find_head(const icu::RegexMatcher& m) {
@@ -132,6 +128,7 @@ class RuleMatcher {
     // one inside it before the list, else the article's area.
     int32_t start = m.start(status);
     for (int32_t i = start - 1; i >= 0; --i) {
+      if (a_.text.charAt(i) == u';') break;  // parallel clauses each have their own subject
       if (a_.entity[i] < 0) continue;
       Endpoint p = endpoint(i);
       if (!contains(rule_.subject_types, p.type)) continue;

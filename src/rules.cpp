@@ -134,8 +134,15 @@ struct Loader {
     for (int32_t i = 0; i < written.length();) {
       UChar c = written.charAt(i);
       if (c == u'\\' && i + 1 < written.length()) {
-        emit(written.tempSubString(i, 2), i);
-        i += 2;
+        // \p{Han}, \x{E000}, \N{...}: the braces belong to the escape, not to a slot
+        UChar e = written.charAt(i + 1);
+        int32_t end = i + 2;
+        if ((e == u'p' || e == u'P' || e == u'x' || e == u'N') && end < written.length() && written.charAt(end) == u'{') {
+          int32_t close = written.indexOf(u'}', end);
+          end = close < 0 ? written.length() : close + 1;
+        }
+        emit(written.tempSubStringBetween(i, end), i);
+        i = end;
         continue;
       }
       int32_t close = c == u'{' ? written.indexOf(u'}', i) : -1;
@@ -166,7 +173,10 @@ struct Loader {
         if (repeat == '+') {
           auto it = new_items.find(types.front());
           if (it == new_items.end()) problem(s, id, "no \"new_items\" pattern for type " + types.front() + " (needed by {" + body + "+})");
-          else item = icu::UnicodeString(u"(?:").append(cls).append(u"|").append(from_utf8(it->second)).append(u")");
+          else {  // an item is new text, a known entity, or both joined (智能制造 + 装备)
+            icu::UnicodeString part = icu::UnicodeString(u"(?:").append(cls).append(u"|").append(from_utf8(it->second)).append(u")");
+            item = icu::UnicodeString(part).append(part).append(u"?");
+          }
           if (list_new) *list_new = true;
         }
         icu::UnicodeString list(u"(?<list>");
