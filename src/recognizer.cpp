@@ -1,6 +1,8 @@
 #include "doc2kg/recognizer.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -34,7 +36,7 @@ int32_t longest_affix(const RuleSet& rules, const std::string& list, const icu::
   auto it = rules.word_lists.find(list);
   if (it == rules.word_lists.end()) return 0;
   int32_t best = 0;
-  for (int32_t n = 1; n < s.length() && n <= 8; ++n) {
+  for (int32_t n = 1; n <= s.length() && n <= 8; ++n) {
     icu::UnicodeString affix = suffix ? s.tempSubString(s.length() - n) : s.tempSubString(0, n);
     if (it->second.count(affix)) best = n;
   }
@@ -70,6 +72,12 @@ void add_header_entities(Document& doc) {
   for (auto& c : out) add_span(doc, std::move(c.span));
 }
 
+int count_in_text(const Document& doc, const icu::UnicodeString& name) {
+  int n = 0;
+  for (int32_t at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + name.length())) ++n;
+  return n;
+}
+
 void match_lexicons(Document& doc, const RuleSet& rules) {
   // Aliases of divisions (槐荫 for 槐荫区) count only for divisions the article
   // names in full, their parents, and the city of its dateline (本报济南讯).
@@ -79,9 +87,19 @@ void match_lexicons(Document& doc, const RuleSet& rules) {
     auto m = rules.lexicon.find_all(doc.text, p.begin, p.end);
     matches.insert(matches.end(), m.begin(), m.end());
   }
+  // A district named once, in an article that never names its city, is more
+  // likely a common word (老城区, 城关区) than the place.
+  auto named = [&](const Division* d) {
+    return d && (occurs(doc.text, from_utf8(d->name)) || (!d->alias.empty() && occurs(doc.text, from_utf8(d->alias))));
+  };
+  auto plausible = [&](const LexiconEntry& e) {
+    if (e.division < 0 || e.alias || e.type != "District") return true;
+    const Division& d = rules.divisions.all()[e.division];
+    return count_in_text(doc, from_utf8(d.name)) >= 2 || named(rules.divisions.parent(d));
+  };
   for (const auto& m : matches) {
     const LexiconEntry& e = rules.lexicon_entries[m.value];
-    if (e.division < 0 || e.alias) continue;
+    if (e.division < 0 || e.alias || !plausible(e)) continue;
     for (const Division* d = &rules.divisions.all()[e.division]; d; d = rules.divisions.parent(*d))
       relevant.insert(static_cast<int>(d - rules.divisions.all().data()));
   }
@@ -95,7 +113,7 @@ void match_lexicons(Document& doc, const RuleSet& rules) {
   std::set<std::pair<int32_t, int32_t>> seen;
   for (const auto& m : matches) {
     const LexiconEntry& e = rules.lexicon_entries[m.value];
-    if (e.alias && !relevant.count(e.division)) continue;
+    if ((e.alias && !relevant.count(e.division)) || !plausible(e)) continue;
     if (!seen.insert({m.begin, m.end}).second) continue;  // one reading per place: the first entry listed
     candidates.push_back({{{m.begin, m.end}, e.type, e.canonical, e.rule, e.confidence}, e.priority});
   }
@@ -134,21 +152,26 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
       std::unique_ptr<icu::RegexMatcher> rm(rule.reject->matcher(cu, rs));
       if (rm->find(rs)) continue;
     }
+    if (std::getenv("DOC2KG_TRACE")) std::cerr << "trace " << rule.id << ": " << canonical << "\n";
     out.push_back({{span, rule.type, canonical, rule.id, rule.confidence}, rule.priority});
   }
   if (U_FAILURE(status) && status == U_REGEX_TIME_OUT) return {};  // a runaway pattern finds nothing here
   return out;
 }
 
-int count_in_text(const Document& doc, const icu::UnicodeString& name) {
-  int n = 0;
-  for (int32_t at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + name.length())) ++n;
-  return n;
-}
 
 }  // namespace
 
 Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suffixes) {
+  // A name starts after the last verb that cannot be part of one (合作建设|光通信器件生产线项目).
+  if (auto breaks = rules.word_lists.find("name_breaks"); breaks != rules.word_lists.end()) {
+    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
+    int32_t cut = 0;
+    for (const auto& word : breaks->second)
+      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
+        cut = std::max(cut, at + word.length());
+    name.begin += std::min(cut, s.length());
+  }
   for (bool changed = true; changed && name.end > name.begin;) {
     changed = false;
     icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
