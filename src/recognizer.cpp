@@ -87,14 +87,15 @@ void match_lexicons(Document& doc, const RuleSet& rules) {
     auto m = rules.lexicon.find_all(doc.text, p.begin, p.end);
     matches.insert(matches.end(), m.begin(), m.end());
   }
-  // A district named once, in an article that never names its city, is more
-  // likely a common word (老城区, 城关区) than the place.
+  // A district whose name is also a common word (老城区, 城关区: listed in
+  // `generic`) counts only when named twice or beside its city.
   auto named = [&](const Division* d) {
     return d && (occurs(doc.text, from_utf8(d->name)) || (!d->alias.empty() && occurs(doc.text, from_utf8(d->alias))));
   };
   auto plausible = [&](const LexiconEntry& e) {
     if (e.division < 0 || e.alias || e.type != "District") return true;
     const Division& d = rules.divisions.all()[e.division];
+    if (!rules.in_list("generic", from_utf8(d.name))) return true;
     return count_in_text(doc, from_utf8(d.name)) >= 2 || named(rules.divisions.parent(d));
   };
   for (const auto& m : matches) {

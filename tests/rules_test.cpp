@@ -1,0 +1,108 @@
+#include "doc2kg/rules.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "doc2kg/error.hpp"
+
+using namespace doc2kg;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A rules directory of the test's own, removed afterwards.
+class RuleDir {
+ public:
+  RuleDir() : path_(fs::temp_directory_path() / ("doc2kg-rules-" + std::to_string(++counter_) + "-" +
+                                                  std::to_string(::testing::UnitTest::GetInstance()->random_seed()))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~RuleDir() { fs::remove_all(path_); }
+  void write(const std::string& name, const std::string& text) {
+    fs::create_directories((path_ / name).parent_path());
+    std::ofstream(path_ / name) << text;
+  }
+  std::string path() const { return path_.string(); }
+  std::string problems() const {
+    std::string all;
+    for (const auto& p : RuleSet::check(path())) all += p + "\n";
+    return all;
+  }
+
+ private:
+  fs::path path_;
+  static inline int counter_ = 0;
+};
+
+}  // namespace
+
+TEST(Rules, TheProjectRuleSetIsValid) {
+  EXPECT_TRUE(RuleSet::check(DOC2KG_SOURCE_DIR "/rules").empty());
+  auto rules = RuleSet::load(DOC2KG_SOURCE_DIR "/rules");
+  EXPECT_GT(rules->entity_rules.size(), 10u);
+  EXPECT_GT(rules->relation_rules.size(), 10u);
+  EXPECT_GT(rules->divisions.all().size(), 3000u);  // every province, city and county
+}
+
+TEST(Rules, MalformedJsonIsReportedWithLineAndColumn) {
+  RuleDir d;
+  d.write("a.json", "{\n  \"entity_rules\": [\n    {\"id\": \"x\",, }\n  ]\n}\n");
+  EXPECT_NE(d.problems().find("a.json:3:16: invalid JSON"), std::string::npos) << d.problems();
+}
+
+TEST(Rules, BadRegexIsReportedWithItsPositionInThePatternAsWritten) {
+  RuleDir d;
+  d.write("a.json", R"({"entity_rules": [{"id": "bad", "type": "Zone", "pattern": "{District}园(区"}]})");
+  std::string p = d.problems();
+  EXPECT_NE(p.find("rule bad: bad regex"), std::string::npos) << p;
+  EXPECT_NE(p.find("at pattern offset 13"), std::string::npos) << p;  // the end of the pattern as written
+}
+
+TEST(Rules, UnknownTypesRelationsAndFieldsAreReported) {
+  RuleDir d;
+  d.write("a.json", R"({"entity_rules": [{"id": "t", "type": "Town", "pattern": "镇"}],
+    "relation_rules": [{"id": "r", "relation": "isNear", "pattern": "{Industry*}"},
+                       {"id": "s", "relation": "awarded", "pattern": "{Honour*}", "colour": 1}]})");
+  std::string p = d.problems();
+  EXPECT_NE(p.find("rule t: unknown entity type \"Town\""), std::string::npos) << p;
+  EXPECT_NE(p.find("rule r: unknown relation \"isNear\""), std::string::npos) << p;
+  EXPECT_NE(p.find("rule s: unknown entity type \"Honour\""), std::string::npos) << p;
+  EXPECT_NE(p.find("rule s: unknown field \"colour\""), std::string::npos) << p;
+}
+
+TEST(Rules, DuplicateIdsAreReported) {
+  RuleDir d;
+  d.write("a.json", R"({"entity_rules": [{"id": "same", "type": "Zone", "pattern": "园区"},
+                                          {"id": "same", "type": "Zone", "pattern": "基地"}]})");
+  EXPECT_NE(d.problems().find("rule same: duplicate id"), std::string::npos) << d.problems();
+}
+
+TEST(Rules, LoadThrowsTheRulesExitCode) {
+  RuleDir d;
+  d.write("a.json", "[1, 2");
+  try {
+    RuleSet::load(d.path());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), kExitRules);
+  }
+}
+
+TEST(Rules, AUserRuleSetWorksWithoutRecompiling) {
+  RuleDir d;
+  d.write("lexicon.tsv", "# a user's own lexicon\n雪糕\n");
+  d.write("a.json", R"({"lexicons": [{"id": "snacks", "kind": "entities", "type": "Industry", "file": "lexicon.tsv"}],
+    "relation_rules": [{"id": "makes", "relation": "hasIndustry", "head_types": ["District"], "pattern": "生产{Industry*}"}]})");
+  ASSERT_EQ(d.problems(), "");
+  auto rules = RuleSet::load(d.path());
+  EXPECT_EQ(rules->lexicon_entries.size(), 1u);
+  EXPECT_EQ(rules->relation_rules.front().list_type, "Industry");
+}
+
+TEST(Rules, SlotsBecomePlaceholderCharacters) {
+  EXPECT_EQ(placeholder_type(placeholder("Zone")), "Zone");
+  EXPECT_EQ(placeholder_type(u'区'), "");
+}

@@ -1,0 +1,31 @@
+#pragma once
+// Shared by the tests: the project's rule set, loaded once, and a helper that
+// runs the whole extraction over a short text of the test's own.
+#include <algorithm>
+#include <string>
+
+#include "doc2kg/pipeline.hpp"
+#include "doc2kg/rules.hpp"
+
+namespace doc2kg::testing {
+
+inline const RuleSet& project_rules() {
+  static auto rules = RuleSet::load(DOC2KG_SOURCE_DIR "/rules");
+  return *rules;
+}
+
+inline Extraction run(const std::string& text, const std::string& id = "test.txt") {
+  return extract(text, id, project_rules());
+}
+
+inline bool has_entity(const Extraction& x, const std::string& type, const std::string& name) {
+  return std::any_of(x.doc.entities.begin(), x.doc.entities.end(),
+                     [&](const Span& s) { return s.type == type && s.name == name; });
+}
+
+inline bool has_fact(const Extraction& x, const std::string& head, const std::string& relation, const std::string& tail) {
+  return std::any_of(x.facts.begin(), x.facts.end(),
+                     [&](const Fact& f) { return f.head == head && f.relation == relation && f.tail == tail; });
+}
+
+}  // namespace doc2kg::testing
