@@ -1,6 +1,6 @@
 // JSON-LD 1.1: one @context, an @graph of nodes. schema.org terms where they
 // exist (name, alternateName, value, unitText, mentions, datePublished), the
-// project's vocabulary (rules/VOCABULARY.md) for the rest. Evidence is an
+// project's vocabulary (README.md, "JSON-LD vocabulary") for the rest. Evidence is an
 // rdf:Statement per fact and sentence, so any RDF store keeps it.
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>

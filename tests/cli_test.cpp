@@ -1,0 +1,108 @@
+// The command line as users run it: exit codes, messages, files left intact.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+};
+
+Result sh(const std::string& args) {
+  std::string cmd = std::string(DOC2KG_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("doc2kg-cli-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "a.txt") << "槐荫区以医养健康为主导产业。";
+  }
+  void TearDown() override { fs::remove_all(dir); }
+  fs::path dir;
+};
+
+}  // namespace
+
+TEST_F(Cli, HelpAndVersionOnEveryCommand) {
+  EXPECT_EQ(sh("--version").code, 0);
+  EXPECT_EQ(sh("convert --version").code, 0);
+  auto help = sh("convert --help");
+  EXPECT_EQ(help.code, 0);
+  EXPECT_NE(help.out.find("usage: doc2kg convert"), std::string::npos);
+  EXPECT_EQ(sh("rules --help").code, 0);
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(sh("frobnicate").code, 2);
+  EXPECT_EQ(sh("convert").code, 2);
+  EXPECT_EQ(sh("convert a.txt --bogus").code, 2);
+  EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " --format csv").code, 2);
+}
+
+TEST_F(Cli, ConvertsToTheFormatOfTheExtension) {
+  auto r = sh("convert " + (dir / "a.txt").string() + " -o " + (dir / "a.graphml").string());
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(slurp(dir / "a.graphml").rfind("<?xml", 0), 0u);
+  ASSERT_EQ(sh("convert " + (dir / "a.txt").string() + " -o " + (dir / "a.jsonld").string()).code, 0);
+  EXPECT_EQ(slurp(dir / "a.jsonld").rfind("{", 0), 0u);
+}
+
+TEST_F(Cli, StdinToStdout) {
+  auto r = sh("convert - --format graphml < " + (dir / "a.txt").string());
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("<graphml"), std::string::npos);
+}
+
+TEST_F(Cli, MissingOrUndecodableInputExitsThreeNamingTheFile) {
+  auto r = sh("convert " + (dir / "none.txt").string());
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("none.txt"), std::string::npos);
+  std::ofstream(dir / "bin.txt") << std::string("\x89PNG\0\0\0\x0d", 8);
+  EXPECT_EQ(sh("convert " + (dir / "bin.txt").string()).code, 3);
+}
+
+TEST_F(Cli, NeverOverwritesAnInput) {
+  std::string before = slurp(dir / "a.txt");
+  auto r = sh("convert " + (dir / "a.txt").string() + " -o " + (dir / "a.txt").string() + " --format jsonld");
+  EXPECT_EQ(r.code, 5);
+  EXPECT_EQ(slurp(dir / "a.txt"), before);
+}
+
+TEST_F(Cli, UnwritableOutputExitsFiveAndLeavesNoFile) {
+  EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " -o " + (dir / "no/such/dir/x.jsonld").string()).code, 5);
+  EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " -o /dev/full --format jsonld").code, 5);
+  for (const auto& e : fs::directory_iterator(dir)) EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos);
+}
+
+TEST_F(Cli, BadRuleSetExitsFour) {
+  fs::create_directories(dir / "rules");
+  std::ofstream(dir / "rules" / "x.json") << "{\"entity_rules\": [";
+  auto r = sh("convert " + (dir / "a.txt").string() + " --rules " + (dir / "rules").string());
+  EXPECT_EQ(r.code, 4);
+  EXPECT_NE(r.out.find("x.json:1:"), std::string::npos) << r.out;
+  EXPECT_EQ(sh("rules check " + (dir / "rules").string()).code, 4);
+  EXPECT_EQ(sh("rules check").code, 0);
+}
