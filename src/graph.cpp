@@ -4,13 +4,14 @@
 
 namespace doc2kg {
 
-Vertex KnowledgeGraph::node(const std::string& type, const std::string& name) {
-  auto key = std::make_pair(type, name);
-  if (auto it = nodes_.find(key); it != nodes_.end()) return it->second;
+Vertex KnowledgeGraph::node(const std::string& type, const std::string& name, const std::string& key) {
+  auto id = std::make_pair(type, key.empty() ? name : key);
+  if (auto it = nodes_.find(id); it != nodes_.end()) return it->second;
   Vertex v = boost::add_vertex(graph_);
   graph_[v].type = type;
   graph_[v].name = name;
-  nodes_.emplace(key, v);
+  graph_[v].key = id.second;
+  nodes_.emplace(id, v);
   return v;
 }
 
@@ -54,7 +55,7 @@ std::vector<Edge> KnowledgeGraph::sorted_edges() const {
   for (const auto& [key, e] : edges_) {
     const auto& s = graph_[std::get<0>(key)];
     const auto& t = graph_[std::get<2>(key)];
-    keyed.push_back({{s.type, s.name, std::get<1>(key), t.type, t.name}, e});
+    keyed.push_back({{s.type, s.key, std::get<1>(key), t.type, t.key}, e});
   }
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Edge> out;
@@ -65,7 +66,7 @@ std::vector<Edge> KnowledgeGraph::sorted_edges() const {
 std::string KnowledgeGraph::node_id(const NodeData& n) {
   // Percent-encode what an IRI path segment may not hold; keep CJK as is.
   std::string out = n.type + "/";
-  for (unsigned char c : n.name) {
+  for (unsigned char c : n.key.empty() ? n.name : n.key) {
     if (c <= 0x20 || c == 0x7F || std::string_view("<>\"{}|\\^`%/?#[]").find(static_cast<char>(c)) != std::string_view::npos) {
       char buf[4];
       std::snprintf(buf, sizeof buf, "%%%02X", c);

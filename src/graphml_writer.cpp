@@ -49,6 +49,7 @@ const Key kKeys[] = {
     {"source", "node", "source", "string"},     {"value", "node", "value", "double"},
     {"unit", "node", "unit", "string"},         {"measure", "node", "measure", "string"},
     {"period", "node", "period", "string"},     {"qualifier", "node", "qualifier", "string"},
+    {"investment", "node", "investment", "double"},
     {"relation", "edge", "relation", "string"}, {"article", "edge", "article", "string"},
     {"sentence", "edge", "sentence", "string"}, {"begin", "edge", "begin", "long"},
     {"end", "edge", "end", "long"},             {"rule", "edge", "rule", "string"},
@@ -113,6 +114,7 @@ void write_graphml(const KnowledgeGraph& kg, std::ostream& out) {
     data(out, "iri", kNodeBaseIri + id);
     for (const auto& [k, v] : n.properties) data(out, k.c_str(), v);
     if (n.value) data(out, "value", number(*n.value));
+    for (const auto& [k, v] : n.numbers) data(out, k.c_str(), number(v));
     out << "    </node>\n";
   }
   for (Edge e : kg.sorted_edges()) {

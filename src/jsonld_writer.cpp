@@ -49,6 +49,7 @@ void write_context(JsonWriter& w) {
   kv(w, "author", "schema:author");
   kv(w, "unitText", "schema:unitText");
   typed_term(w, "value", "schema:value", "xsd:double");
+  typed_term(w, "investment", (std::string(kVocabIri) + "investment").c_str(), "xsd:double");
   typed_term(w, "mentions", "schema:mentions", "@id");
   for (const auto& r : relation_names())
     if (r != "mentions") typed_term(w, r.c_str(), (std::string(kVocabIri) + r).c_str(), "@id");
@@ -103,6 +104,10 @@ void write_jsonld(const KnowledgeGraph& kg, std::ostream& os) {
     if (n.value) {
       w.Key("value");
       w.Double(*n.value);
+    }
+    for (const auto& [k, v] : n.numbers) {
+      w.Key(k.c_str());
+      w.Double(v);
     }
     for (const auto& [relation, targets] : out_edges[v]) {
       w.Key(relation.c_str());

@@ -46,6 +46,7 @@ Extraction extract(std::string_view bytes, const std::string& id, const RuleSet&
     used.insert({f.tail_type, f.tail});
   }
   std::erase_if(doc.entities, [&](const Span& s) { return kRelatedOnly.count(s.type) && !used.count({s.type, s.name}); });
+  x.indicators = extract_indicators(doc, rules);
   return x;
 }
 
@@ -75,6 +76,20 @@ void add_to_graph(KnowledgeGraph& graph, const Extraction& x) {
   for (const Fact& f : x.facts) {
     Vertex head = graph.node(f.head_type, f.head), tail = graph.node(f.tail_type, f.tail);
     graph.relate(head, f.relation, tail, evidence(f.evidence, f.rule, f.confidence));
+  }
+  for (const IndicatorFact& f : x.indicators) {
+    Vertex subject = graph.node(f.subject_type, f.subject);
+    Vertex indicator = graph.node("Indicator", f.name, f.key());
+    NodeData& n = graph.graph()[indicator];
+    n.value = f.value;
+    n.properties["unit"] = f.unit;
+    if (!f.measure.empty()) n.properties["measure"] = f.measure;
+    if (!f.period.empty()) n.properties["period"] = f.period;
+    if (!f.qualifier.empty()) n.properties["qualifier"] = f.qualifier;
+    graph.relate(subject, "hasIndicator", indicator, evidence(f.evidence, f.rule, 1.0));
+    // A project's 总投资 is also its investment.
+    if (f.subject_type == "Project" && f.unit == "CNY" && f.name.find("总投资") != std::string::npos)
+      graph.graph()[subject].numbers["investment"] = f.value;
   }
 }
 

@@ -241,7 +241,8 @@ struct Loader {
     }
     std::string type = str(v, "type");
     if (kind == "entities") check_types(s, id, {type});
-    else if (kind != "words" && kind != "roles") problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, divisions)");
+    else if (kind != "words" && kind != "roles" && kind != "units")
+      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, divisions)");
     double confidence = v.HasMember("confidence") && v["confidence"].IsNumber() ? v["confidence"].GetDouble() : 1.0;
     int priority = v.HasMember("priority") && v["priority"].IsInt() ? v["priority"].GetInt() : 0;
     std::ifstream in(path);
@@ -253,6 +254,14 @@ struct Loader {
       std::string value = line.find('\t') == std::string::npos ? "" : line.substr(line.find('\t') + 1);
       if (kind == "words") {
         rules.word_lists[id].insert(from_utf8(key));
+      } else if (kind == "units") {
+        std::string unit = value.substr(0, value.find('\t'));
+        std::string scale = value.find('\t') == std::string::npos ? "1" : value.substr(value.find('\t') + 1);
+        char* end = nullptr;
+        double factor = std::strtod(scale.c_str(), &end);
+        if (unit.empty() || end == scale.c_str())
+          problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected written unit, unit, scale");
+        rules.units[from_utf8(key)] = {unit, factor};
       } else if (kind == "roles") {
         if (!is_relation(value))
           problems.push_back(path.string() + ":" + std::to_string(n) + ":1: unknown relation \"" + value + "\"");

@@ -25,9 +25,11 @@ struct Evidence {
 
 struct NodeData {
   std::string type, name;
+  std::string key;  // identity within the type: the name, or for an Indicator its subject, name, value…
   std::vector<std::string> aliases;
   std::map<std::string, std::string> properties;  // title, date, source, author; indicator fields
   std::optional<double> value;                     // Indicator value
+  std::map<std::string, double> numbers;           // numeric properties: a Project's investment
 };
 
 struct EdgeData {
@@ -41,8 +43,9 @@ using Edge = Graph::edge_descriptor;
 
 class KnowledgeGraph {
  public:
-  Vertex node(const std::string& type, const std::string& name);
-  std::optional<Vertex> find(const std::string& type, const std::string& name) const;
+  // The node of (type, key), made if new; `key` defaults to the name.
+  Vertex node(const std::string& type, const std::string& name, const std::string& key = "");
+  std::optional<Vertex> find(const std::string& type, const std::string& key) const;
   void add_alias(Vertex v, const std::string& alias);
   // Adds the fact, or the evidence to the fact already there.
   Edge relate(Vertex from, const std::string& relation, Vertex to, std::optional<Evidence> evidence = std::nullopt);
@@ -54,7 +57,7 @@ class KnowledgeGraph {
   std::vector<Vertex> sorted_nodes() const;
   std::vector<Edge> sorted_edges() const;
 
-  // A stable IRI-safe id from type and canonical name: District/槐荫区.
+  // A stable IRI-safe id from type and key (the canonical name): District/槐荫区.
   static std::string node_id(const NodeData& n);
 
  private:

@@ -7,6 +7,7 @@
 
 #include "doc2kg/document.hpp"
 #include "doc2kg/graph.hpp"
+#include "doc2kg/indicators.hpp"
 #include "doc2kg/relater.hpp"
 #include "doc2kg/rules.hpp"
 
@@ -15,6 +16,7 @@ namespace doc2kg {
 struct Extraction {
   Document doc;
   std::vector<Fact> facts;
+  std::vector<IndicatorFact> indicators;
 };
 
 // Reads and analyses one article. Throws Error(kExitInput) for undecodable input.

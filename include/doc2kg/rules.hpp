@@ -12,6 +12,7 @@
 
 #include "doc2kg/divisions.hpp"
 #include "doc2kg/lexicon.hpp"
+#include "doc2kg/quantity.hpp"
 
 namespace doc2kg {
 
@@ -74,6 +75,7 @@ class RuleSet {
   Trie lexicon;  // keys -> index into lexicon_entries
   std::map<std::string, std::set<icu::UnicodeString>> word_lists;  // trim_prefixes, trim_suffixes, generic...
   std::map<icu::UnicodeString, std::string> roles;                  // role word -> relation
+  UnitTable units;                                                  // written unit -> normalized
   std::vector<EntityRule> entity_rules;  // sorted by phase
   std::vector<RelationRule> relation_rules;
   std::vector<std::string> default_located_types;
