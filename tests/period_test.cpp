@@ -1,0 +1,63 @@
+// Time expressions resolved against the article's date.
+#include "doc2kg/period.hpp"
+
+#include <gtest/gtest.h>
+
+#include "doc2kg/text.hpp"
+
+using namespace doc2kg;
+
+namespace {
+
+std::vector<std::string> periods(const char* text, int year = 2023) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
+  std::vector<std::string> out;
+  for (const auto& p : find_periods(s, 0, s.length(), year)) out.push_back(p.iso);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST(Period, MonthRanges) {
+  EXPECT_EQ(periods("今年1-5月份,全区"), (V{"2023", "2023-01/2023-05"}));
+  EXPECT_EQ(periods("1-9月,全区"), V{"2023-01/2023-09"});
+  EXPECT_EQ(periods("1—7月"), V{"2023-01/2023-07"});
+  EXPECT_EQ(periods("2022年1-9月"), (V{"2022", "2022-01/2022-09"}));
+}
+
+TEST(Period, HalvesAndQuarters) {
+  EXPECT_EQ(periods("上半年"), V{"2023-01/2023-06"});
+  EXPECT_EQ(periods("下半年"), V{"2023-07/2023-12"});
+  EXPECT_EQ(periods("一季度"), V{"2023-01/2023-03"});
+  EXPECT_EQ(periods("第二季度"), V{"2023-04/2023-06"});
+  EXPECT_EQ(periods("前三季度"), V{"2023-01/2023-09"});
+  EXPECT_EQ(periods("2022年上半年"), (V{"2022", "2022-01/2022-06"}));
+}
+
+TEST(Period, YearsAndRelativeYears) {
+  EXPECT_EQ(periods("去年"), V{"2022"});
+  EXPECT_EQ(periods("今年以来"), V{"2023"});
+  EXPECT_EQ(periods("2022年,全区"), V{"2022"});
+  EXPECT_EQ(periods("前年", 2024), V{"2022"});
+}
+
+TEST(Period, StocksAndSingleMonths) {
+  EXPECT_EQ(periods("截至6月底"), V{"2023-06"});
+  EXPECT_EQ(periods("9月,我区举行"), V{"2023-09"});
+}
+
+TEST(Period, WhatIsNotAPeriod) {
+  EXPECT_EQ(periods("6月21日,记者获悉"), V{});      // a date
+  EXPECT_EQ(periods("比去年同期增长"), V{});          // a comparison base
+  EXPECT_EQ(periods("目前"), V{""});                  // explicitly no period
+  EXPECT_EQ(periods("上半年", 0), V{});               // no year to put it in
+  EXPECT_EQ(periods("2000万双"), V{});
+}
+
+TEST(Period, ReferenceYearFromTheDateElseTheText) {
+  EXPECT_EQ(reference_year("2024-02-05", u"2022年"), 2024);
+  EXPECT_EQ(reference_year("", u"2023年前三季度,郫都区"), 2023);
+  EXPECT_EQ(reference_year("", u"没有年份"), 0);
+}

@@ -1,0 +1,79 @@
+// Numerals, units and qualifiers: the forms news writes, and what is not a figure.
+#include "doc2kg/quantity.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+using namespace doc2kg;
+
+namespace {
+
+struct Case {
+  const char* text;
+  double value;
+  const char* unit;
+  const char* qualifier;
+};
+
+std::optional<Quantity> parse(const char* text) {
+  return parse_quantity(icu::UnicodeString::fromUTF8(text), 0, doc2kg::testing::project_rules().units);
+}
+
+}  // namespace
+
+class QuantityForms : public ::testing::TestWithParam<Case> {};
+
+TEST_P(QuantityForms, ParsesValueUnitAndQualifier) {
+  const Case& c = GetParam();
+  auto q = parse(c.text);
+  ASSERT_TRUE(q) << c.text;
+  EXPECT_DOUBLE_EQ(q->value, c.value) << c.text;
+  EXPECT_EQ(q->unit, c.unit) << c.text;
+  EXPECT_EQ(q->qualifier, c.qualifier) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, QuantityForms,
+    ::testing::Values(
+        Case{"741亿元", 74100000000, "CNY", ""}, Case{"2186.4亿元", 218640000000, "CNY", ""},
+        Case{"1026.4亿元", 102640000000, "CNY", ""}, Case{"20亿元", 2000000000, "CNY", ""},
+        Case{"312万元", 3120000, "CNY", ""}, Case{"62472元", 62472, "CNY", ""},
+        Case{"4.16万元", 41600, "CNY", ""}, Case{"二十亿元", 2000000000, "CNY", ""},
+        Case{"十二亿元", 1200000000, "CNY", ""}, Case{"一百二十六亿元", 12600000000, "CNY", ""},
+        Case{"两千三百万元", 23000000, "CNY", ""}, Case{"三十五亿元", 3500000000, "CNY", ""},
+        Case{"1,234,567元", 1234567, "CNY", ""}, Case{"14.3亿美元", 1430000000, "美元", ""},
+        Case{"22.4%", 22.4, "percent", ""}, Case{"100%", 100, "percent", ""},
+        Case{"三成", 30, "percent", ""}, Case{"六成", 60, "percent", ""},
+        Case{"百分之六十", 60, "percent", ""}, Case{"3.2个百分点", 3.2, "percentagePoint", ""},
+        Case{"277家", 277, "count", ""}, Case{"5.2万人", 52000, "count", ""},
+        Case{"1.26万户", 12600, "count", ""}, Case{"2.3万人次", 23000, "count", ""},
+        Case{"21.6万人次", 216000, "count", ""}, Case{"1600余人", 1600, "count", "余"},
+        Case{"3900余家", 3900, "count", "余"}, Case{"41个", 41, "count", ""},
+        Case{"16所", 16, "count", ""}, Case{"15支", 15, "count", ""}, Case{"12条", 12, "count", ""},
+        Case{"417名", 417, "count", ""}, Case{"320余件", 320, "count", "余"},
+        Case{"1200亩", 1200, "亩", ""}, Case{"1.2万亩", 12000, "亩", ""},
+        Case{"12.6公里", 12.6, "公里", ""}, Case{"86万平方米", 860000, "平方米", ""},
+        Case{"27微克/立方米", 27, "微克/立方米", ""}, Case{"0.5个工作日", 0.5, "个工作日", ""},
+        Case{"2000万双", 20000000, "双", ""}, Case{"百家", 100, "count", ""}));
+
+TEST(Quantity, WhatIsNotAFigure) {
+  EXPECT_FALSE(parse("2022年"));       // a year
+  EXPECT_FALSE(parse("6月21日"));      // a date
+  EXPECT_FALSE(parse("三大产业"));     // a list size
+  EXPECT_FALSE(parse("1-5月份"));      // a period, not a range of values
+  EXPECT_FALSE(parse("一站式"));       // a word that starts with a numeral
+  EXPECT_FALSE(parse("42abc"));        // garbage after a number
+  EXPECT_FALSE(parse("两篇文章"));     // no unit the table knows
+}
+
+TEST(Quantity, ChineseNumerals) {
+  EXPECT_EQ(parse_chinese_numeral(u"十"), 10);
+  EXPECT_EQ(parse_chinese_numeral(u"二十"), 20);
+  EXPECT_EQ(parse_chinese_numeral(u"一百二十六"), 126);
+  EXPECT_EQ(parse_chinese_numeral(u"两千三百万"), 23000000);
+  EXPECT_EQ(parse_chinese_numeral(u"一亿二千万"), 120000000);
+  EXPECT_EQ(parse_chinese_numeral(u"三万五千"), 35000);
+  EXPECT_EQ(parse_chinese_numeral(u"〇"), 0);
+  EXPECT_FALSE(parse_chinese_numeral(u"二十个"));
+}
