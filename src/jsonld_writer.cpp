@@ -63,10 +63,11 @@ void write_context(JsonWriter& w) {
   w.EndObject();
 }
 
-// Article properties under their schema.org names.
-const char* article_term(const std::string& key) {
+// Node properties under their schema.org names where schema.org has one.
+const char* schema_term(const std::string& key) {
   if (key == "title") return "headline";
   if (key == "date") return "datePublished";
+  if (key == "unit") return "unitText";
   return nullptr;
 }
 
@@ -98,7 +99,7 @@ void write_jsonld(const KnowledgeGraph& kg, std::ostream& os) {
       w.EndArray();
     }
     for (const auto& [key, value] : n.properties) {
-      const char* term = article_term(key);
+      const char* term = schema_term(key);
       kv(w, term ? term : key.c_str(), value);
     }
     if (n.value) {
