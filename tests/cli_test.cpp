@@ -106,3 +106,20 @@ TEST_F(Cli, BadRuleSetExitsFour) {
   EXPECT_EQ(sh("rules check " + (dir / "rules").string()).code, 4);
   EXPECT_EQ(sh("rules check").code, 0);
 }
+
+TEST_F(Cli, QueryExitCodes) {
+  std::string g = DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.graphml";
+  auto found = sh("query " + g + " 槐荫区 --relation leadingIndustry --format tsv");
+  EXPECT_EQ(found.code, 0);
+  EXPECT_NE(found.out.find("->\tleadingIndustry\tIndustry\t医养健康"), std::string::npos) << found.out;
+  EXPECT_EQ(sh("query " + g + " 不存在的地方").code, 1);
+  EXPECT_EQ(sh("query " + g + " '?x awarded ?y' --type x=District").code, 1);
+  EXPECT_EQ(sh("query " + g).code, 2);
+  EXPECT_EQ(sh("query " + (dir / "a.txt").string() + " 槐荫区").code, 2);  // not a graph file
+  auto path = sh("query " + g + " --path 裕园社区 山东省");
+  EXPECT_EQ(path.code, 0);
+  EXPECT_NE(path.out.find("locatedIn ->"), std::string::npos);
+  auto stats = sh("stats " + g + " --format tsv");
+  EXPECT_EQ(stats.code, 0);
+  EXPECT_NE(stats.out.find("total\tarticles\t1"), std::string::npos);
+}

@@ -5,7 +5,7 @@
 #include "test_support.hpp"
 
 using namespace doc2kg;
-using namespace doc2kg::testing;
+using namespace doc2kg::test;
 
 TEST(Graph, OneNodePerTypeAndNameAndOneEdgePerFact) {
   KnowledgeGraph g;

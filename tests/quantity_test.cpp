@@ -17,7 +17,7 @@ struct Case {
 };
 
 std::optional<Quantity> parse(const char* text) {
-  return parse_quantity(icu::UnicodeString::fromUTF8(text), 0, doc2kg::testing::project_rules().units);
+  return parse_quantity(icu::UnicodeString::fromUTF8(text), 0, doc2kg::test::project_rules().units);
 }
 
 }  // namespace

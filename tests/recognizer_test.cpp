@@ -6,7 +6,7 @@
 #include "test_support.hpp"
 
 using namespace doc2kg;
-using namespace doc2kg::testing;
+using namespace doc2kg::test;
 
 TEST(Recognizer, DivisionsFromTheTableAndTheirAliases) {
   auto x = run("鼓楼区持续推进改革。鼓楼今年实现增长,福州市鼓楼区名列前茅。");

@@ -5,7 +5,7 @@
 
 #include "test_support.hpp"
 
-using namespace doc2kg::testing;
+using namespace doc2kg::test;
 
 TEST(Relater, RoleWordDecidesTheIndustryRelation) {
   auto x = run("江宁区构建以智能电网、绿色低碳两大产业为主导,以软件信息为特色,以现代物流为支撑的产业体系。");

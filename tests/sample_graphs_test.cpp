@@ -9,7 +9,7 @@
 #include "test_support.hpp"
 
 using namespace doc2kg;
-using namespace doc2kg::testing;
+using namespace doc2kg::test;
 
 namespace {
 

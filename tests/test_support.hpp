@@ -7,7 +7,7 @@
 #include "doc2kg/pipeline.hpp"
 #include "doc2kg/rules.hpp"
 
-namespace doc2kg::testing {
+namespace doc2kg::test {
 
 inline const RuleSet& project_rules() {
   static auto rules = RuleSet::load(DOC2KG_SOURCE_DIR "/rules");
@@ -28,4 +28,4 @@ inline bool has_fact(const Extraction& x, const std::string& head, const std::st
                      [&](const Fact& f) { return f.head == head && f.relation == relation && f.tail == tail; });
 }
 
-}  // namespace doc2kg::testing
+}  // namespace doc2kg::test

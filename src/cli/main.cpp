@@ -1,5 +1,6 @@
 // doc2kg command line: parse arguments, call the library, print. Exit codes
 // are listed in README.md ("Exit codes") and in doc2kg/error.hpp.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -7,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "doc2kg/error.hpp"
+#include "doc2kg/graph_reader.hpp"
+#include "doc2kg/query.hpp"
 #include "doc2kg/output_file.hpp"
 #include "doc2kg/pipeline.hpp"
 #include "doc2kg/rules.hpp"
@@ -23,11 +28,31 @@ const char* kUsage =
     "commands:\n"
     "  convert INPUT... [-o OUTPUT] [--format graphml|jsonld] [--rules DIR]\n"
     "        convert articles (files, or - for stdin) into one knowledge graph\n"
+    "  query GRAPH... [QUESTION] [options]\n"
+    "        answer questions over graphs doc2kg wrote (see doc2kg query --help)\n"
+    "  stats GRAPH...\n"
+    "        nodes by type, edges by relation, articles, evidence\n"
     "  rules check [DIR]\n"
     "        validate a rule set (default: the project's rules/)\n"
     "\n"
     "options: --help, --version on every command\n"
-    "exit codes: 0 ok, 2 usage, 3 bad input, 4 bad rules, 5 output not written\n";
+    "exit codes: 0 ok, 1 nothing found (query), 2 usage, 3 bad input, 4 bad rules, 5 output not written\n";
+
+const char* kQueryUsage =
+    "usage: doc2kg query GRAPH... [QUESTION] [options]\n"
+    "\n"
+    "  GRAPH          GraphML or JSON-LD files written by doc2kg, read as one graph\n"
+    "  NAME           the entity's card: type, aliases, relations out and in\n"
+    "  '?d leadingIndustry ?i'   triple patterns (join several with ' . '); ?x is a variable\n"
+    "  --path A B     the shortest connection between two entities\n"
+    "  --relation R   only relation R (repeatable)\n"
+    "  --type T       only entities of type T; with a pattern, --type x=T types variable ?x\n"
+    "  --out, --in    only outgoing or incoming relations\n"
+    "  --evidence     add the sentence behind each relation\n"
+    "  --format F     table (default), tsv or json\n"
+    "\n"
+    "  names resolve by canonical name, alias, Type/name id or IRI\n"
+    "  exit: 0 found, 1 nothing found, 2 usage or input error\n";
 
 const char* kConvertUsage =
     "usage: doc2kg convert INPUT... [-o OUTPUT] [--format graphml|jsonld] [--rules DIR]\n"
@@ -68,6 +93,9 @@ struct Args {
   std::vector<std::string> positional;
   std::string output = "-", format, rules;
   bool help = false, version = false;
+  // query
+  std::vector<std::string> relations, types, path;
+  bool out = false, in = false, evidence = false;
 };
 
 Args parse(int argc, char** argv, int from) {
@@ -83,6 +111,15 @@ Args parse(int argc, char** argv, int from) {
     else if (s == "-o" || s == "--output") a.output = value(s);
     else if (s == "--format") a.format = value(s);
     else if (s == "--rules") a.rules = value(s);
+    else if (s == "--relation") a.relations.push_back(value(s));
+    else if (s == "--type") a.types.push_back(value(s));
+    else if (s == "--out") a.out = true;
+    else if (s == "--in") a.in = true;
+    else if (s == "--evidence") a.evidence = true;
+    else if (s == "--path") {
+      a.path.push_back(value(s));
+      a.path.push_back(value(s));
+    }
     else if (s.size() > 1 && s[0] == '-' && s != "-") throw Error(kExitUsage, "unknown option " + s);
     else a.positional.push_back(s);
   }
@@ -96,6 +133,78 @@ int convert(const Args& a) {
   KnowledgeGraph graph;
   for (const auto& input : a.positional) add_to_graph(graph, extract(read_input(input), base_name(input), *rules));
   write_output(a.output, a.positional, [&](std::ostream& out) { write_graph(graph, format, out); });
+  return kExitOk;
+}
+
+TableFormat table_format(const std::string& f) {
+  if (f.empty() || f == "table") return TableFormat::Aligned;
+  if (f == "tsv") return TableFormat::Tsv;
+  if (f == "json") return TableFormat::Json;
+  throw Error(kExitUsage, "unknown format \"" + f + "\" (table, tsv, json)");
+}
+
+// Graph files are the positional arguments that are files; the one left is the question.
+KnowledgeGraph load_graphs(const Args& a, std::string* question) {
+  KnowledgeGraph graph;
+  std::vector<std::string> files;
+  for (const auto& p : a.positional) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) files.push_back(p);
+    else if (question && question->empty()) *question = p;
+    else throw Error(kExitUsage, p + ": no such graph file");
+  }
+  if (files.empty()) throw Error(kExitUsage, "give at least one GRAPH file");
+  for (const auto& f : files) read_graph_file(f, graph);
+  return graph;
+}
+
+int query(const Args& a) {
+  std::string question;
+  KnowledgeGraph graph = load_graphs(a, &question);
+  EntityIndex index(graph);
+  QueryFilter filter;
+  filter.relations = a.relations;
+  filter.evidence = a.evidence;
+  if (a.out || a.in) filter.out = a.out, filter.in = a.in;
+  for (const auto& t : a.types) {
+    auto eq = t.find('=');
+    if (eq == std::string::npos) filter.types.push_back(t);
+    else filter.variable_types[t.substr(0, eq)] = t.substr(eq + 1);
+  }
+  TableFormat format = table_format(a.format);
+  Table answer;
+  if (!a.path.empty()) {
+    if (!question.empty()) throw Error(kExitUsage, "--path takes the two names; no other question");
+    answer = shortest_path(graph, index.resolve_one(a.path[0]), index.resolve_one(a.path[1]), filter);
+  } else if (question.find('?') != std::string::npos && question.find(' ') != std::string::npos) {
+    answer = match_patterns(graph, index, question, filter);
+  } else if (!question.empty()) {
+    Vertex v = index.resolve_one(question);
+    const NodeData& n = graph.graph()[v];
+    if (format == TableFormat::Aligned) {
+      std::cout << n.name << "  (" << n.type << ")  " << KnowledgeGraph::node_id(n) << "\n";
+      if (!n.aliases.empty()) {
+        std::cout << "aliases:";
+        for (const auto& al : n.aliases) std::cout << " " << al;
+        std::cout << "\n";
+      }
+      std::cout << "\n";
+    }
+    answer = entity_card(graph, v, filter);
+  } else {
+    throw Error(kExitUsage, "what to ask: a NAME, a pattern '?s relation ?o', or --path A B");
+  }
+  if (answer.rows.empty()) {
+    std::cerr << "doc2kg: nothing found\n";
+    return kExitNothingFound;
+  }
+  print_table(answer, format, std::cout);
+  return kExitOk;
+}
+
+int stats(const Args& a) {
+  KnowledgeGraph graph = load_graphs(a, nullptr);
+  print_table(graph_stats(graph), table_format(a.format), std::cout);
   return kExitOk;
 }
 
@@ -135,6 +244,19 @@ int main(int argc, char** argv) {
     if (command == "convert") {
       if (a.help) return std::cout << kConvertUsage, kExitOk;
       return convert(a);
+    }
+    if (command == "query") {
+      if (a.help) return std::cout << kQueryUsage, kExitOk;
+      try {
+        return query(a);
+      } catch (const Error& e) {  // query reports input errors as 2, nothing found as 1
+        std::cerr << "doc2kg: " << e.what() << "\n";
+        return e.code() == kExitNothingFound ? kExitNothingFound : kExitUsage;
+      }
+    }
+    if (command == "stats") {
+      if (a.help) return std::cout << "usage: doc2kg stats GRAPH... [--format table|tsv|json]\n", kExitOk;
+      return stats(a);
     }
     if (command == "rules") {
       if (a.help) return std::cout << kRulesUsage, kExitOk;
