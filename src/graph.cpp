@@ -28,7 +28,8 @@ void KnowledgeGraph::add_alias(Vertex v, const std::string& alias) {
 }
 
 Edge KnowledgeGraph::relate(Vertex from, const std::string& relation, Vertex to, std::optional<Evidence> evidence) {
-  auto key = std::make_tuple(from, relation, to);
+  auto [interned, added] = relations_.emplace(relation, relations_.size());
+  FactKey key{from, to, interned->second};
   Edge e;
   if (auto it = edges_.find(key); it != edges_.end()) {
     e = it->second;
@@ -46,20 +47,21 @@ Edge KnowledgeGraph::relate(Vertex from, const std::string& relation, Vertex to,
 
 std::vector<Vertex> KnowledgeGraph::sorted_nodes() const {
   std::vector<Vertex> out;
-  for (const auto& [key, v] : nodes_) out.push_back(v);
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) out.push_back(*it);
+  std::sort(out.begin(), out.end(), [&](Vertex a, Vertex b) {
+    return std::tie(graph_[a].type, graph_[a].key) < std::tie(graph_[b].type, graph_[b].key);
+  });
   return out;
 }
 
 std::vector<Edge> KnowledgeGraph::sorted_edges() const {
-  std::vector<std::pair<std::tuple<std::string, std::string, std::string, std::string, std::string>, Edge>> keyed;
-  for (const auto& [key, e] : edges_) {
-    const auto& s = graph_[std::get<0>(key)];
-    const auto& t = graph_[std::get<2>(key)];
-    keyed.push_back({{s.type, s.key, std::get<1>(key), t.type, t.key}, e});
-  }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Edge> out;
-  for (auto& k : keyed) out.push_back(k.second);
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) out.push_back(*it);
+  auto key = [&](Edge e) {
+    const NodeData &s = graph_[boost::source(e, graph_)], &t = graph_[boost::target(e, graph_)];
+    return std::tie(s.type, s.key, graph_[e].relation, t.type, t.key);
+  };
+  std::sort(out.begin(), out.end(), [&](Edge a, Edge b) { return key(a) < key(b); });
   return out;
 }
 

@@ -1,11 +1,14 @@
 #include "doc2kg/graph_reader.hpp"
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <sstream>
 
@@ -55,109 +58,161 @@ void add_evidence_json(KnowledgeGraph& g, Vertex s, const std::string& relation,
   }
 }
 
-std::string attribute(xmlTextReaderPtr r, const char* name) {
-  xmlChar* v = xmlTextReaderGetAttribute(r, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return "";
-  std::string out(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return out;
-}
+// The GraphML data keys doc2kg reads back; any other key is skipped.
+enum Field { kType, kName, kAliases, kTitle, kDate, kAuthor, kSource, kUnit, kMeasure, kPeriod, kQualifier,
+             kValue, kInvestment, kRelation, kEvidence, kFieldCount, kIgnored = kFieldCount };
+const char* const kFieldNames[] = {"type", "name", "aliases", "title", "date", "author", "source", "unit",
+                                   "measure", "period", "qualifier", "value", "investment", "relation", "evidence"};
+constexpr Field kProperties[] = {kTitle, kDate, kAuthor, kSource, kUnit, kMeasure, kPeriod, kQualifier};
 
-void read_graphml(const std::string& path, KnowledgeGraph& g) {
-  // No network, no DTD loading, no entity substitution: a GraphML file cannot
-  // make us read another file or expand an entity bomb.
-  std::unique_ptr<xmlTextReader, decltype(&xmlFreeTextReader)> reader(
-      xmlReaderForFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-      xmlFreeTextReader);
-  if (!reader) throw Error(kExitInput, path + ": cannot open");
-  xmlTextReaderPtr r = reader.get();
-  std::map<std::string, std::string> key_names;  // key id -> attr.name
-  std::map<std::string, Vertex> ids;
-  std::map<std::string, std::string> data;
-  std::string element, current_key, source, target, label, node_id;
-  auto fail = [&](const std::string& what) {
-    throw Error(kExitInput, path + ":" + std::to_string(xmlTextReaderGetParserLineNumber(r)) + ": " + what);
-  };
-  auto vertex = [&](const std::string& id) {
-    auto it = ids.find(id);
-    if (it != ids.end()) return it->second;
-    auto [type, key] = split_node_id(id);
-    Vertex v = g.node(type, key, key);
-    ids.emplace(id, v);
-    return v;
-  };
-  int status;
-  while ((status = xmlTextReaderRead(r)) == 1) {
-    int kind = xmlTextReaderNodeType(r);
-    const char* name = reinterpret_cast<const char*>(xmlTextReaderConstLocalName(r));
-    std::string n = name ? name : "";
-    if (kind == XML_READER_TYPE_DOCUMENT_TYPE) fail("a DOCTYPE is not allowed in GraphML");
-    if (kind == XML_READER_TYPE_ELEMENT) {
-      if (n == "key") {
-        key_names[attribute(r, "id")] = attribute(r, "attr.name");
-      } else if (n == "node" || n == "edge") {
-        element = n;
-        data.clear();
-        node_id = attribute(r, "id");
-        source = attribute(r, "source");
-        target = attribute(r, "target");
-        label = attribute(r, "label");
-        if (n == "node" && node_id.empty()) fail("<node> without id");
-        if (n == "edge" && (source.empty() || target.empty())) fail("<edge> without source or target");
-        if (xmlTextReaderIsEmptyElement(r)) goto close;
-      } else if (n == "data") {
-        std::string k = attribute(r, "key");
-        current_key = key_names.count(k) ? key_names[k] : k;
-        data[current_key];
-      }
-      continue;
+struct Element {
+  std::string kind, id, source, target, label;
+  std::string values[kFieldCount];
+  bool present[kFieldCount] = {};
+  void reset(const std::string& k) {
+    kind = k;
+    for (int i = 0; i < kFieldCount; ++i) values[i].clear(), present[i] = false;
+  }
+};
+
+// SAX2 callbacks build the graph as the file streams by: no tree, no copies
+// of the document; memory is the graph's, not the file's.
+class GraphMLHandler {
+ public:
+  GraphMLHandler(const std::string& path, KnowledgeGraph& g) : path_(path), g_(g) {}
+
+  void parse() {
+    xmlSAXHandler sax{};
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = [](void* ctx, const xmlChar* local, const xmlChar*, const xmlChar*, int, const xmlChar**,
+                            int count, int, const xmlChar** attributes) {
+      self(ctx)->start(reinterpret_cast<const char*>(local), count, attributes);
+    };
+    sax.endElementNs = [](void* ctx, const xmlChar* local, const xmlChar*, const xmlChar*) {
+      self(ctx)->end(reinterpret_cast<const char*>(local));
+    };
+    sax.characters = [](void* ctx, const xmlChar* text, int len) { self(ctx)->text(reinterpret_cast<const char*>(text), len); };
+    // A DOCTYPE could declare entities (XXE, expansion bombs): GraphML needs none, so it is refused.
+    sax.internalSubset = [](void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+      self(ctx)->fail("a DOCTYPE is not allowed in GraphML");
+    };
+    sax.getEntity = [](void*, const xmlChar*) -> xmlEntityPtr { return nullptr; };
+    std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(
+        xmlCreateIOParserCtxt(&sax, this, read_chunk, nullptr, this, XML_CHAR_ENCODING_NONE), xmlFreeParserCtxt);
+    in_.open(path_, std::ios::binary);
+    if (!in_ || !ctxt) throw Error(kExitInput, path_ + ": cannot open");
+    ctxt_ = ctxt.get();
+    xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    int rc = xmlParseDocument(ctxt_);
+    if (!error_.empty()) throw Error(kExitInput, error_);
+    if (rc != 0 || !ctxt_->wellFormed) {
+      const xmlError* e = xmlCtxtGetLastError(ctxt_);
+      std::string message = e && e->message ? e->message : "malformed XML";
+      while (!message.empty() && message.back() == '\n') message.pop_back();
+      throw Error(kExitInput, path_ + ":" + std::to_string(e ? e->line : 0) + ":" + std::to_string(e ? e->int2 : 0) +
+                                  ": malformed GraphML: " + message);
     }
-    if ((kind == XML_READER_TYPE_TEXT || kind == XML_READER_TYPE_CDATA || kind == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
-        !current_key.empty()) {
-      const char* v = reinterpret_cast<const char*>(xmlTextReaderConstValue(r));
-      data[current_key] += v ? v : "";
-      continue;
-    }
-    if (kind != XML_READER_TYPE_END_ELEMENT) continue;
+  }
+
+ private:
+  static GraphMLHandler* self(void* user_data) { return static_cast<GraphMLHandler*>(user_data); }
+  static int read_chunk(void* context, char* buffer, int len) {
+    auto* h = static_cast<GraphMLHandler*>(context);
+    h->in_.read(buffer, len);
+    return static_cast<int>(h->in_.gcount());
+  }
+
+  void fail(const std::string& what) {
+    if (error_.empty()) error_ = path_ + ":" + std::to_string(xmlSAX2GetLineNumber(ctxt_)) + ": " + what;
+    xmlStopParser(ctxt_);
+  }
+
+  static std::string_view attribute(int count, const xmlChar** a, std::string_view name) {
+    for (int i = 0; i < count; ++i, a += 5)
+      if (name == reinterpret_cast<const char*>(a[0]))
+        return {reinterpret_cast<const char*>(a[3]), static_cast<size_t>(a[4] - a[3])};
+    return {};
+  }
+
+  void start(std::string_view n, int count, const xmlChar** a) {
+    if (!error_.empty()) return;
     if (n == "data") {
-      current_key.clear();
-      continue;
+      auto it = fields_.find(std::string(attribute(count, a, "key")));
+      field_ = it == fields_.end() ? kIgnored : it->second;
+      if (field_ != kIgnored) el_.present[field_] = true;
+    } else if (n == "node" || n == "edge") {
+      el_.reset(std::string(n));
+      el_.id = attribute(count, a, "id");
+      el_.source = attribute(count, a, "source");
+      el_.target = attribute(count, a, "target");
+      el_.label = attribute(count, a, "label");
+      if (n == "node" && el_.id.empty()) fail("<node> without id");
+      if (n == "edge" && (el_.source.empty() || el_.target.empty())) fail("<edge> without source or target");
+    } else if (n == "key") {
+      std::string_view name = attribute(count, a, "attr.name");
+      auto known = std::find(std::begin(kFieldNames), std::end(kFieldNames), name);
+      fields_[std::string(attribute(count, a, "id"))] =
+          known == std::end(kFieldNames) ? kIgnored : static_cast<Field>(known - std::begin(kFieldNames));
     }
-    if (n != "node" && n != "edge") continue;
-  close:
-    if (element == "node") {
-      auto [type_from_id, key] = split_node_id(node_id);
-      std::string type = data.count("type") ? data["type"] : type_from_id;
-      std::string nm = data.count("name") ? data["name"] : key;
-      Vertex v = g.node(type, nm, key);
-      ids[node_id] = v;
-      NodeData& nd = g.graph()[v];
-      nd.name = nm;
-      if (data.count("aliases")) {
-        std::stringstream ss(data["aliases"]);
-        for (std::string a; std::getline(ss, a, '|');) g.add_alias(v, a);
+  }
+
+  void text(const char* t, int len) {
+    if (field_ != kIgnored && error_.empty()) el_.values[field_].append(t, static_cast<size_t>(len));
+  }
+
+  void end(std::string_view n) {
+    if (!error_.empty()) return;
+    if (n == "data") field_ = kIgnored;
+    else if (n == "node" || n == "edge") finish();
+  }
+
+  Vertex vertex(const std::string& id) {
+    if (auto it = ids_.find(id); it != ids_.end()) return it->second;
+    auto [type, key] = split_node_id(id);
+    Vertex v = g_.node(type, key, key);
+    ids_.emplace(id, v);
+    return v;
+  }
+
+  void finish() {
+    if (el_.kind == "node") {
+      auto [type_from_id, key] = split_node_id(el_.id);
+      std::string type = el_.present[kType] ? el_.values[kType] : type_from_id;
+      std::string name = el_.present[kName] ? el_.values[kName] : key;
+      Vertex v = g_.node(type, name, key);
+      ids_[el_.id] = v;
+      NodeData& nd = g_.graph()[v];
+      nd.name = name;
+      if (el_.present[kAliases]) {
+        std::stringstream ss(el_.values[kAliases]);
+        for (std::string alias; std::getline(ss, alias, '|');) g_.add_alias(v, alias);
       }
-      for (const char* p : {"title", "date", "author", "source", "unit", "measure", "period", "qualifier"})
-        if (data.count(p)) nd.properties[p] = data[p];
-      if (data.count("value")) nd.value = std::strtod(data["value"].c_str(), nullptr);
-      if (data.count("investment")) nd.numbers["investment"] = std::strtod(data["investment"].c_str(), nullptr);
-    } else if (element == "edge") {
-      std::string relation = data.count("relation") ? data["relation"] : label;
-      if (relation.empty()) fail("<edge> without a relation");
-      Vertex s = vertex(source), t = vertex(target);
-      if (data.count("evidence")) add_evidence_json(g, s, relation, t, data["evidence"]);
-      else g.relate(s, relation, t);
+      for (Field p : kProperties)
+        if (el_.present[p]) nd.properties[kFieldNames[p]] = el_.values[p];
+      if (el_.present[kValue]) nd.value = std::strtod(el_.values[kValue].c_str(), nullptr);
+      if (el_.present[kInvestment]) nd.numbers["investment"] = std::strtod(el_.values[kInvestment].c_str(), nullptr);
+    } else if (el_.kind == "edge") {
+      const std::string& relation = el_.present[kRelation] ? el_.values[kRelation] : el_.label;
+      if (relation.empty()) return fail("<edge> without a relation");
+      Vertex s = vertex(el_.source), t = vertex(el_.target);
+      if (el_.present[kEvidence]) add_evidence_json(g_, s, relation, t, el_.values[kEvidence]);
+      else g_.relate(s, relation, t);
     }
-    element.clear();
+    el_.kind.clear();
   }
-  if (status < 0) {
-    const xmlError* e = xmlGetLastError();
-    std::string message = e && e->message ? e->message : "malformed XML";
-    while (!message.empty() && message.back() == '\n') message.pop_back();
-    throw Error(kExitInput, path + ":" + std::to_string(e ? e->line : 0) + ":" + std::to_string(e ? e->int2 : 0) +
-                                ": malformed GraphML: " + message);
-  }
-}
+
+  const std::string& path_;
+  KnowledgeGraph& g_;
+  std::ifstream in_;
+  xmlParserCtxtPtr ctxt_ = nullptr;
+  std::string error_;
+  std::unordered_map<std::string, Field> fields_;  // key id -> field, from the <key> declarations
+  std::unordered_map<std::string, Vertex> ids_;
+  Element el_;
+  Field field_ = kIgnored;
+};
+
+void read_graphml(const std::string& path, KnowledgeGraph& g) { GraphMLHandler(path, g).parse(); }
 
 const char* property_of_term(const std::string& term) {
   if (term == "headline") return "title";

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace doc2kg {
@@ -61,9 +62,25 @@ class KnowledgeGraph {
   static std::string node_id(const NodeData& n);
 
  private:
+  struct FactKey {
+    Vertex from, to;
+    size_t relation;  // index into relations_
+    bool operator==(const FactKey&) const = default;
+  };
+  struct FactHash {
+    size_t operator()(const FactKey& k) const {
+      return (k.from * 0x9E3779B97F4A7C15ULL) ^ (k.to * 0xC2B2AE3D27D4EB4FULL) ^ (k.relation << 7);
+    }
+  };
+  struct NodeHash {
+    size_t operator()(const std::pair<std::string, std::string>& k) const {
+      return std::hash<std::string>()(k.first) * 31 + std::hash<std::string>()(k.second);
+    }
+  };
   Graph graph_;
-  std::map<std::pair<std::string, std::string>, Vertex> nodes_;
-  std::map<std::tuple<Vertex, std::string, Vertex>, Edge> edges_;
+  std::unordered_map<std::pair<std::string, std::string>, Vertex, NodeHash> nodes_;
+  std::unordered_map<std::string, size_t> relations_;  // few names, interned: facts hash on integers
+  std::unordered_map<FactKey, Edge, FactHash> edges_;
 };
 
 }  // namespace doc2kg
