@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -245,19 +246,18 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
       if (bound_r) relations.erase(p.r.text);
     };
     // Start from a bound end when there is one: only its edges can match.
-    std::set<Vertex> starts;
-    if (!p.s.variable) starts = constants[p.s.text];
-    else if (nodes.count(p.s.text)) starts = {nodes[p.s.text]};
-    if (!starts.empty() || !p.s.variable || nodes.count(p.s.text)) {
-      for (Vertex v : starts)
+    auto bound_to = [&](const Term& t) -> std::optional<std::set<Vertex>> {
+      if (!t.variable) return constants[t.text];
+      if (auto it = nodes.find(t.text); it != nodes.end()) return std::set<Vertex>{it->second};
+      return std::nullopt;
+    };
+    if (auto starts = bound_to(p.s)) {
+      for (Vertex v : *starts)
         for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) visit(*it);
       return;
     }
-    std::set<Vertex> ends;
-    if (!p.o.variable) ends = constants[p.o.text];
-    else if (nodes.count(p.o.text)) ends = {nodes[p.o.text]};
-    if (!ends.empty() || !p.o.variable || nodes.count(p.o.text)) {
-      for (Vertex v : ends)
+    if (auto ends = bound_to(p.o)) {
+      for (Vertex v : *ends)
         for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) visit(*it);
       return;
     }

@@ -4,7 +4,10 @@
 #include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 
+#include <fstream>
+#include <iostream>
 #include <memory>
+#include <sstream>
 #include <set>
 
 #include "doc2kg/error.hpp"
@@ -52,6 +55,19 @@ std::string guess_utf16(std::string_view s) {
 }
 
 }  // namespace
+
+std::string read_file(const std::string& path) {
+  std::ostringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(kExitInput, path + ": cannot open");
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(kExitInput, path + ": read failed");
+  return ss.str();
+}
 
 std::string detect_encoding(std::string_view bytes) {
   if (starts_with(bytes, "\xEF\xBB\xBF")) return "UTF-8";

@@ -11,6 +11,7 @@
 
 #include "doc2kg/error.hpp"
 #include "doc2kg/ontology.hpp"
+#include "doc2kg/reader.hpp"
 #include "doc2kg/text.hpp"
 
 namespace fs = std::filesystem;
@@ -50,13 +51,6 @@ std::string RuleSet::default_dir() {
 }
 
 namespace {
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string line_col(const std::string& text, size_t offset) {
   size_t line = 1, col = 1;
@@ -348,7 +342,7 @@ struct Loader {
     std::sort(files.begin(), files.end());
     if (files.empty()) problems.push_back(rules.dir + ": no *.json rule files");
     for (const auto& f : files) {
-      Source s{f.string(), read_text(f), {}};
+      Source s{f.string(), read_file(f.string()), {}};
       s.json.Parse(s.text.c_str());
       if (s.json.HasParseError()) {
         problems.push_back(s.path + ":" + line_col(s.text, s.json.GetErrorOffset()) + ": invalid JSON: " +

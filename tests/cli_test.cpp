@@ -1,5 +1,7 @@
 // The command line as users run it: exit codes, messages, files left intact.
 #include <gtest/gtest.h>
+
+#include "doc2kg/reader.hpp"
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -26,12 +28,7 @@ Result sh(const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string slurp(const fs::path& p) { return doc2kg::read_file(p.string()); }
 
 class Cli : public ::testing::Test {
  protected:

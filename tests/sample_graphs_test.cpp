@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "doc2kg/reader.hpp"
 #include "doc2kg/writer.hpp"
 #include "test_support.hpp"
 
@@ -13,16 +14,9 @@ using namespace doc2kg::test;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 KnowledgeGraph sample() {
   KnowledgeGraph g;
-  add_to_graph(g, run(slurp(DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.txt"), "huaiyin-2023-06-29.txt"));
+  add_to_graph(g, run(read_file(DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.txt"), "huaiyin-2023-06-29.txt"));
   return g;
 }
 
@@ -31,14 +25,14 @@ KnowledgeGraph sample() {
 TEST(SampleGraphs, GraphMLIsUpToDate) {
   std::ostringstream now;
   write_graphml(sample(), now);
-  EXPECT_TRUE(now.str() == slurp(DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.graphml"))
+  EXPECT_TRUE(now.str() == read_file(DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.graphml"))
       << "graphs/ is stale: run the README's first command";
 }
 
 TEST(SampleGraphs, JsonLdIsUpToDate) {
   std::ostringstream now;
   write_jsonld(sample(), now);
-  EXPECT_TRUE(now.str() == slurp(DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.jsonld"))
+  EXPECT_TRUE(now.str() == read_file(DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.jsonld"))
       << "graphs/ is stale: run the README's first command";
 }
 

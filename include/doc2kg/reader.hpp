@@ -9,6 +9,9 @@
 
 namespace doc2kg {
 
+// The bytes of a file ("-": standard input); throws Error(kExitInput) naming it.
+std::string read_file(const std::string& path);
+
 // Name of the encoding the bytes are in: UTF-8, UTF-16LE, UTF-16BE or GB18030.
 std::string detect_encoding(std::string_view bytes);
 

@@ -13,6 +13,7 @@
 #include "doc2kg/error.hpp"
 #include "doc2kg/graph_reader.hpp"
 #include "doc2kg/query.hpp"
+#include "doc2kg/reader.hpp"
 #include "doc2kg/output_file.hpp"
 #include "doc2kg/pipeline.hpp"
 #include "doc2kg/rules.hpp"
@@ -69,20 +70,6 @@ const char* kRulesUsage =
     "  checks every rule file and lexicon in DIR (default: the project's rules/);\n"
     "  prints each problem as file:line:column: message and exits 4 if there are any\n";
 
-std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(kExitInput, path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(kExitInput, path + ": read failed");
-  return ss.str();
-}
-
 std::string base_name(const std::string& path) {
   if (path == "-") return "stdin";
   auto slash = path.find_last_of('/');
@@ -131,7 +118,7 @@ int convert(const Args& a) {
   Format format = a.format.empty() ? format_of_path(a.output, Format::JsonLd) : parse_format(a.format);
   auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
   KnowledgeGraph graph;
-  for (const auto& input : a.positional) add_to_graph(graph, extract(read_input(input), base_name(input), *rules));
+  for (const auto& input : a.positional) add_to_graph(graph, extract(read_file(input), base_name(input), *rules));
   write_output(a.output, a.positional, [&](std::ostream& out) { write_graph(graph, format, out); });
   return kExitOk;
 }
