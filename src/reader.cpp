@@ -11,6 +11,8 @@
 #include <set>
 
 #include "doc2kg/error.hpp"
+#include "doc2kg/html_reader.hpp"
+#include "doc2kg/script.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
@@ -179,6 +181,11 @@ bool header_field(const Line& line, const icu::UnicodeString& label, Range& valu
 std::string Document::quote(Range r) const { return to_utf8(original.tempSubStringBetween(r.begin, r.end)); }
 
 Document read_article(std::string_view bytes, const std::string& id) {
+  std::string from_page;
+  if (looks_like_html(bytes)) {  // by content: a saved page is often named .txt or nothing
+    from_page = html_to_article(bytes, id);
+    bytes = from_page;
+  }
   icu::UnicodeString decoded = decode(bytes, id);
   Document doc;
   doc.info.id = id;
@@ -192,7 +199,7 @@ Document read_article(std::string_view bytes, const std::string& id) {
     if (c == 0xFEFF) continue;  // a BOM left inside (concatenated files)
     doc.original.append(c);
   }
-  doc.text = fold_width(doc.original);
+  doc.text = fold_width(is_traditional(doc.original) ? to_simplified(doc.original) : doc.original);
   std::vector<Line> lines = split_lines(doc.text);
 
   // Header: title line(s), a date line among the first lines, then 作者/来源 up to a blank line.

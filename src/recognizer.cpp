@@ -59,7 +59,7 @@ int32_t group_number(const icu::RegexPattern& p, const char16_t* name) {
 void add_header_entities(Document& doc) {
   std::vector<Candidate> out;
   if (doc.info.source_range.end > doc.info.source_range.begin)
-    out.push_back({{doc.info.source_range, "Organization", canonical_name(doc.original.tempSubStringBetween(
+    out.push_back({{doc.info.source_range, "Organization", canonical_name(doc.text.tempSubStringBetween(
                                                                doc.info.source_range.begin, doc.info.source_range.end)),
                     "header.source", 1.0}, 0});
   Range a = doc.info.author_range;
@@ -67,7 +67,7 @@ void add_header_entities(Document& doc) {
     while (i < a.end && !u_isalpha(doc.text.char32At(i))) ++i;
     int32_t b = i;
     while (i < a.end && u_isalpha(doc.text.char32At(i))) ++i;
-    if (i - b >= 2) out.push_back({{{b, i}, "Person", doc.quote({b, i}), "header.author", 1.0}, 0});
+    if (i - b >= 2) out.push_back({{{b, i}, "Person", to_utf8(doc.text.tempSubStringBetween(b, i)), "header.author", 1.0}, 0});
   }
   for (auto& c : out) add_span(doc, std::move(c.span));
 }

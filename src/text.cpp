@@ -20,6 +20,10 @@ icu::UnicodeString fold_width(const icu::UnicodeString& s) {
     UChar c = out.charAt(i);
     if (c >= 0xFF01 && c <= 0xFF5E) out.setCharAt(i, static_cast<UChar>(c - 0xFEE0));
     else if (c == 0x3000) out.setCharAt(i, u' ');
+    else if (c == u'「') out.setCharAt(i, u'“');  // Traditional texts quote with corner brackets
+    else if (c == u'」') out.setCharAt(i, u'”');
+    else if (c == u'『') out.setCharAt(i, u'‘');
+    else if (c == u'』') out.setCharAt(i, u'’');
   }
   return out;
 }

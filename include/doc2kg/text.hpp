@@ -11,7 +11,8 @@ namespace doc2kg {
 std::string to_utf8(const icu::UnicodeString& s);
 icu::UnicodeString from_utf8(std::string_view s);
 
-// Full-width ASCII variants (，１Ａ（) become ASCII, U+3000 a space.
+// Full-width ASCII variants (，１Ａ（) become ASCII, U+3000 a space, corner
+// brackets 「」『』 the quotes “”‘’ that rules are written with.
 // One UTF-16 unit in, one out: offsets stay valid between the two copies.
 icu::UnicodeString fold_width(const icu::UnicodeString& s);
 

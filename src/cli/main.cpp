@@ -33,6 +33,8 @@ const char* kUsage =
     "        answer questions over graphs doc2kg wrote (see doc2kg query --help)\n"
     "  stats GRAPH...\n"
     "        nodes by type, edges by relation, articles, evidence\n"
+    "  text INPUT\n"
+    "        print the article as doc2kg reads it (text of a web page, header fields)\n"
     "  rules check [DIR]\n"
     "        validate a rule set (default: the project's rules/)\n"
     "\n"
@@ -240,6 +242,14 @@ int main(int argc, char** argv) {
         std::cerr << "doc2kg: " << e.what() << "\n";
         return e.code() == kExitNothingFound ? kExitNothingFound : kExitUsage;
       }
+    }
+    if (command == "text") {
+      if (a.help || a.positional.size() != 1) return std::cout << "usage: doc2kg text INPUT\n", a.help ? kExitOk : kExitUsage;
+      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]));
+      std::cout << "title: " << d.info.title << "\ndate: " << d.info.date << "\nauthor: " << d.info.author
+                << "\nsource: " << d.info.source << "\n\n";
+      for (const Range& p : d.paragraphs) std::cout << d.quote(p) << "\n";
+      return kExitOk;
     }
     if (command == "stats") {
       if (a.help) return std::cout << "usage: doc2kg stats GRAPH... [--format table|tsv|json]\n", kExitOk;

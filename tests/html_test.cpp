@@ -1,0 +1,123 @@
+// Web pages of the test's own making, and Traditional Chinese text.
+#include "doc2kg/html_reader.hpp"
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include "doc2kg/error.hpp"
+#include "doc2kg/reader.hpp"
+#include "doc2kg/script.hpp"
+#include "doc2kg/text.hpp"
+#include "test_support.hpp"
+
+using namespace doc2kg;
+using namespace doc2kg::test;
+
+namespace {
+
+const char* kPage = R"(<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<meta property="og:title" content="江宁区经济稳中向好">
+<meta name="pubdate" content="2023-10-20 09:30">
+<title>江宁区经济稳中向好_新闻中心_江宁网</title>
+<script>var menu = "首页 新闻 获评“假荣誉”"; document.write("<p>不是正文</p>");</script>
+<style>p { color: red }</style></head>
+<body>
+<nav><ul><li><a href="/">首页</a></li><li>政务公开</li></ul></nav>
+<div class="breadcrumb">当前位置：首页 &gt; 新闻</div>
+<!-- 广告位：明月社区获评“评论里的荣誉” -->
+<div id="main"><div class="wrap"><div class="article-content">
+<h1>江宁区经济稳中向好</h1>
+<div class="info">来源：南京日报&nbsp;&nbsp;作者：王芳&nbsp;&nbsp;2023-10-20</div>
+<div class="text"><div>
+<p>江宁区以集成电路为主导产业,&#x5168;区新增企业100家。</p>
+<p>明月社区获评&ldquo;全国示范社区&rdquo;。<br>桂花街道青山村建成茶园&nbsp;2300亩。</p>
+</div></div>
+<div class="share">分享到：微信 微博</div>
+<p>责任编辑：xx</p>
+</div></div></div>
+<footer>版权所有 江宁网 苏ICP备000000号 主办单位：江宁区人民政府</footer>
+</body></html>)";
+
+std::string gbk(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = from_utf8(utf8);
+  std::string out(utf8.size() * 2 + 16, '\0');
+  UConverter* c = ucnv_open("GBK", &status);
+  int32_t n = u.extract(out.data(), static_cast<int32_t>(out.size()), c, status);
+  ucnv_close(c);
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+TEST(Html, RecognisedByContentNotByName) {
+  EXPECT_TRUE(looks_like_html(kPage));
+  EXPECT_TRUE(looks_like_html("  <html><body><p>正文</p></body></html>"));
+  EXPECT_FALSE(looks_like_html("江宁区以集成电路为主导产业。"));
+}
+
+TEST(Html, HeaderFieldsFromMetaAndByline) {
+  Document d = read_article(kPage, "page.txt");
+  EXPECT_EQ(d.info.title, "江宁区经济稳中向好");  // og:title
+  EXPECT_EQ(d.info.date, "2023-10-20");          // meta pubdate
+  EXPECT_EQ(d.info.source, "南京日报");
+  EXPECT_EQ(d.info.author, "王芳");
+}
+
+TEST(Html, BodyWithoutScriptsNavigationCommentsFooterOrResidue) {
+  std::string text = html_to_article(kPage, "page.txt");
+  EXPECT_NE(text.find("江宁区以集成电路为主导产业,全区新增企业100家。"), std::string::npos) << text;  // numeric entity
+  EXPECT_NE(text.find("明月社区获评“全国示范社区”。\n桂花街道青山村建成茶园 2300亩。"), std::string::npos) << text;  // <br>, &nbsp;
+  for (const char* gone : {"不是正文", "假荣誉", "评论里的荣誉", "政务公开", "当前位置", "分享到", "责任编辑", "ICP备", "color"})
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+}
+
+TEST(Html, APageGivesTheSameFactsAsItsText) {
+  auto page = run(kPage, "a.txt");
+  EXPECT_TRUE(has_fact(page, "江宁区", "leadingIndustry", "集成电路"));
+  EXPECT_TRUE(has_fact(page, "明月社区", "awarded", "全国示范社区"));
+  EXPECT_FALSE(has_entity(page, "Honor", "评论里的荣誉"));
+  EXPECT_FALSE(has_entity(page, "Organization", "江宁区人民政府"));  // footer
+  EXPECT_TRUE(has_entity(page, "Organization", "南京日报"));
+}
+
+TEST(Html, GbkPageWithItsMetaCharset) {
+  std::string page = kPage;
+  page.replace(page.find("utf-8"), 5, "gbk");
+  std::string bytes = gbk(page);
+  EXPECT_EQ(declared_charset(bytes), "gbk");
+  auto x = run(bytes, "gbk.html");
+  EXPECT_TRUE(has_fact(x, "江宁区", "leadingIndustry", "集成电路"));
+  EXPECT_EQ(x.doc.info.source, "南京日报");
+}
+
+TEST(Html, DateOnlyInMeta) {
+  auto x = run("<html><head><meta property=\"article:published_time\" content=\"2024-02-05T08:00:00+08:00\">"
+               "<title>标题</title></head><body><p>去年,江宁区新增企业100家。</p></body></html>",
+               "m.html");
+  EXPECT_EQ(x.doc.info.date, "2024-02-05");
+  ASSERT_FALSE(x.indicators.empty());
+  EXPECT_EQ(x.indicators[0].period, "2023");
+}
+
+TEST(Html, APageWithoutTextIsAnError) {
+  EXPECT_THROW(read_article("<html><body><nav>首页</nav><script>x()</script></body></html>", "empty.html"), Error);
+}
+
+TEST(Traditional, MatchingRunsOnASimplifiedCopyAndEvidenceQuotesTheOriginal) {
+  auto x = run("嶗山區以新一代信息技術、生物醫藥兩大產業為主導。明月社區獲評「全國示範社區」。", "t.txt");
+  EXPECT_TRUE(has_entity(x, "District", "崂山区"));
+  EXPECT_TRUE(has_fact(x, "崂山区", "leadingIndustry", "新一代信息技术"));
+  EXPECT_TRUE(has_fact(x, "崂山区", "leadingIndustry", "生物医药"));
+  EXPECT_TRUE(has_fact(x, "明月社区", "awarded", "全国示范社区"));
+  EXPECT_EQ(x.doc.quote(x.doc.sentences[0]), "嶗山區以新一代信息技術、生物醫藥兩大產業為主導。");
+}
+
+TEST(Traditional, SimplifiedTextIsLeftAsItIs) {
+  EXPECT_FALSE(is_traditional(u"江宁区以集成电路为主导产业。"));
+  EXPECT_TRUE(is_traditional(u"嶗山區產業結構持續優化。"));
+  EXPECT_EQ(to_simplified(u"嶗山區產業結構").length(), 7);
+  EXPECT_EQ(to_utf8(to_simplified(u"嶗山區產業結構")), "崂山区产业结构");
+}
