@@ -81,3 +81,18 @@ std::string KnowledgeGraph::node_id(const NodeData& n) {
 }
 
 }  // namespace doc2kg
+
+namespace doc2kg {
+
+std::string KnowledgeGraph::statement_id(Edge e, const Evidence& ev) const {
+  std::string text = node_id(graph_[boost::source(e, graph_)]) + "\n" + graph_[e].relation + "\n" +
+                     node_id(graph_[boost::target(e, graph_)]) + "\n" + ev.article + "\n" + std::to_string(ev.begin) +
+                     "\n" + std::to_string(ev.end) + "\n" + ev.rule;
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "Statement/%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace doc2kg

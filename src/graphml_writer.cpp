@@ -75,12 +75,6 @@ std::string evidence_json(const std::vector<Evidence>& evidence) {
   return buf.GetString();
 }
 
-std::string number(double v) {
-  std::ostringstream s;
-  s.precision(17);
-  s << v;
-  return s.str();
-}
 
 void data(std::ostream& out, const char* key, const std::string& value) {
   out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
@@ -113,8 +107,8 @@ void write_graphml(const KnowledgeGraph& kg, std::ostream& out) {
     }
     data(out, "iri", kNodeBaseIri + id);
     for (const auto& [k, v] : n.properties) data(out, k.c_str(), v);
-    if (n.value) data(out, "value", number(*n.value));
-    for (const auto& [k, v] : n.numbers) data(out, k.c_str(), number(v));
+    if (n.value) data(out, "value", shortest_number(*n.value));
+    for (const auto& [k, v] : n.numbers) data(out, k.c_str(), shortest_number(v));
     out << "    </node>\n";
   }
   for (Edge e : kg.sorted_edges()) {
@@ -129,7 +123,7 @@ void write_graphml(const KnowledgeGraph& kg, std::ostream& out) {
       data(out, "begin", std::to_string(first.begin));
       data(out, "end", std::to_string(first.end));
       data(out, "rule", first.rule);
-      data(out, "confidence", number(first.confidence));
+      data(out, "confidence", shortest_number(first.confidence));
       data(out, "evidenceCount", std::to_string(d.evidence.size()));
       data(out, "evidence", evidence_json(d.evidence));
     }

@@ -8,6 +8,7 @@
 #include "doc2kg/period.hpp"
 #include "doc2kg/quantity.hpp"
 #include "doc2kg/text.hpp"
+#include "doc2kg/writer.hpp"
 
 namespace doc2kg {
 namespace {
@@ -21,12 +22,6 @@ bool isalpha_ascii(UChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c
 bool is_digitish(UChar c) { return (c >= u'0' && c <= u'9') || c == u'.'; }
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
-std::string format_value(double v) {
-  std::ostringstream s;
-  s.precision(15);
-  s << v;
-  return s.str();
-}
 
 class SentenceIndicators {
  public:
@@ -232,7 +227,7 @@ class SentenceIndicators {
 }  // namespace
 
 std::string IndicatorFact::key() const {
-  return subject_type + "/" + subject + "/" + name + "/" + measure + "/" + format_value(value) + unit + "/" + period;
+  return subject_type + "/" + subject + "/" + name + "/" + measure + "/" + shortest_number(value) + unit + "/" + period;
 }
 
 std::vector<IndicatorFact> extract_indicators(const Document& doc, const RuleSet& rules) {

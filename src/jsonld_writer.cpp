@@ -119,11 +119,10 @@ void write_jsonld(const KnowledgeGraph& kg, std::ostream& os) {
     w.EndObject();
   }
   // Evidence: one statement per fact and stating sentence.
-  size_t counter = 0;
   for (Edge e : edges) {
     for (const Evidence& ev : g[e].evidence) {
       w.StartObject();
-      kv(w, "@id", "_:e" + std::to_string(counter++));
+      kv(w, "@id", kg.statement_id(e, ev));
       kv(w, "@type", "Statement");
       kv(w, "subject", KnowledgeGraph::node_id(g[boost::source(e, g)]));
       kv(w, "predicate", g[e].relation);

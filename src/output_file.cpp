@@ -41,7 +41,13 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw Error(kExitOutput, path + ": cannot write (" + std::strerror(errno) + ")");
-    produce(out);
+    try {
+      produce(out);
+    } catch (...) {  // nothing half-written is left behind
+      out.close();
+      std::remove(tmp.c_str());
+      throw;
+    }
     out.flush();
     if (!out) {
       int err = errno;

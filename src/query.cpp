@@ -80,10 +80,7 @@ Table entity_card(const KnowledgeGraph& graph, Vertex v, const QueryFilter& f) {
     if (!relation_wanted(f, e.relation) || !wanted(f.types, g[other].type)) return;
     std::vector<std::string> row{direction, e.relation, g[other].type, g[other].name};
     if (g[other].value) {
-      std::ostringstream s;
-      s.precision(15);
-      s << *g[other].value;
-      row[3] += " = " + s.str() + " " + (g[other].properties.count("unit") ? g[other].properties.at("unit") : "");
+      row[3] += " = " + shortest_number(*g[other].value) + " " + (g[other].properties.count("unit") ? g[other].properties.at("unit") : "");
       if (g[other].properties.count("period")) row[3] += " (" + g[other].properties.at("period") + ")";
     }
     if (f.evidence) row.push_back(evidence_text(e));

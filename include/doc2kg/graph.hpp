@@ -60,6 +60,9 @@ class KnowledgeGraph {
 
   // A stable IRI-safe id from type and key (the canonical name): District/槐荫区.
   static std::string node_id(const NodeData& n);
+  // A stable id for the statement that one piece of evidence supports: the same
+  // fact and sentence get the same id in every run and every output format.
+  std::string statement_id(Edge e, const Evidence& evidence) const;
 
  private:
   struct FactKey {

@@ -1,6 +1,9 @@
 // doc2kg command line: parse arguments, call the library, print. Exit codes
 // are listed in README.md ("Exit codes") and in doc2kg/error.hpp.
+#include <algorithm>
 #include <filesystem>
+#include <iomanip>
+#include <thread>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -10,7 +13,9 @@
 
 #include <unistd.h>
 
+#include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
+#include "doc2kg/nquads_writer.hpp"
 #include "doc2kg/graph_reader.hpp"
 #include "doc2kg/query.hpp"
 #include "doc2kg/reader.hpp"
@@ -27,8 +32,8 @@ const char* kUsage =
     "usage: doc2kg <command> [options]\n"
     "\n"
     "commands:\n"
-    "  convert INPUT... [-o OUTPUT] [--format graphml|jsonld] [--rules DIR]\n"
-    "        convert articles (files, or - for stdin) into one knowledge graph\n"
+    "  convert INPUT... [-o OUTPUT] [--format F] [-j N] [--jsonl] [--rules DIR]\n"
+    "        convert articles (files, directories, - for stdin) into one knowledge graph\n"
     "  query GRAPH... [QUESTION] [options]\n"
     "        answer questions over graphs doc2kg wrote (see doc2kg query --help)\n"
     "  stats GRAPH...\n"
@@ -58,13 +63,18 @@ const char* kQueryUsage =
     "  exit: 0 found, 1 nothing found, 2 usage or input error\n";
 
 const char* kConvertUsage =
-    "usage: doc2kg convert INPUT... [-o OUTPUT] [--format graphml|jsonld] [--rules DIR]\n"
+    "usage: doc2kg convert INPUT... [-o OUTPUT] [--format F] [-j N] [--jsonl] [--rules DIR]\n"
     "\n"
-    "  INPUT       article text (UTF-8, GB18030 or UTF-16); - reads stdin\n"
+    "  INPUT       an article (text or web page; UTF-8, GB18030 or UTF-16), a directory\n"
+    "              (every *.txt below it), or - for stdin; all become one graph\n"
+    "  --jsonl     read articles from stdin as JSON Lines: {\"id\", \"text\", \"title\"?, \"date\"?, \"source\"?}\n"
     "  -o OUTPUT   output file, - for stdout (default); the format follows its\n"
-    "              extension (.graphml, .jsonld) unless --format is given\n"
-    "  --format F  graphml or jsonld (default jsonld when the extension says nothing)\n"
-    "  --rules DIR rule set to use (default: the project's rules/)\n";
+    "              extension (.graphml, .jsonld, .nq, .dot) unless --format is given\n"
+    "  --format F  graphml, jsonld (default), nquads (streamed), neo4j-csv (-o DIR), dot\n"
+    "  -j N        convert N articles at a time (default: all cores); same output for any N\n"
+    "  --rules DIR rule set to use (default: the project's rules/)\n"
+    "\n"
+    "  a bad article is reported by name and skipped; the exit code is then 3\n";
 
 const char* kRulesUsage =
     "usage: doc2kg rules check [DIR] \n"
@@ -85,6 +95,9 @@ struct Args {
   // query
   std::vector<std::string> relations, types, path;
   bool out = false, in = false, evidence = false;
+  // convert
+  bool jsonl = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
 Args parse(int argc, char** argv, int from) {
@@ -100,6 +113,13 @@ Args parse(int argc, char** argv, int from) {
     else if (s == "-o" || s == "--output") a.output = value(s);
     else if (s == "--format") a.format = value(s);
     else if (s == "--rules") a.rules = value(s);
+    else if (s == "--jsonl") a.jsonl = true;
+    else if (s == "-j" || s == "--jobs" || (s.rfind("-j", 0) == 0 && s.size() > 2)) {
+      std::string n = s.size() > 2 && s[1] == 'j' ? s.substr(2) : value(s);
+      if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos || std::stoul(n) == 0)
+        throw Error(kExitUsage, "-j needs a positive number of threads");
+      a.jobs = static_cast<unsigned>(std::stoul(n));
+    }
     else if (s == "--relation") a.relations.push_back(value(s));
     else if (s == "--type") a.types.push_back(value(s));
     else if (s == "--out") a.out = true;
@@ -116,13 +136,49 @@ Args parse(int argc, char** argv, int from) {
 }
 
 int convert(const Args& a) {
-  if (a.positional.empty()) throw Error(kExitUsage, "convert needs an INPUT (a file, or - for stdin)");
+  if (a.positional.empty() && !a.jsonl) throw Error(kExitUsage, "convert needs an INPUT (a file, a directory, or - for stdin)");
   Format format = a.format.empty() ? format_of_path(a.output, Format::JsonLd) : parse_format(a.format);
   auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
-  KnowledgeGraph graph;
-  for (const auto& input : a.positional) add_to_graph(graph, extract(read_file(input), base_name(input), *rules));
-  write_output(a.output, a.positional, [&](std::ostream& out) { write_graph(graph, format, out); });
-  return kExitOk;
+  std::vector<ArticleInput> inputs = a.jsonl ? read_jsonl(std::cin, "stdin") : gather_inputs(a.positional);
+  if (a.jsonl)
+    for (auto more : gather_inputs(a.positional)) inputs.push_back(std::move(more));
+  if (inputs.empty()) throw Error(kExitInput, "no articles found in the inputs");
+  std::vector<std::string> input_paths = a.positional;
+  for (const auto& in : inputs)
+    if (!in.has_text) input_paths.push_back(in.path);
+  auto report = [&](const std::string& id, const std::string& why) { std::cerr << "doc2kg: skipped " << id << ": " << why << "\n"; };
+  BatchSummary summary;
+  if (format == Format::NQuads) {  // streamed: one article's quads at a time
+    write_output(a.output, input_paths, [&](std::ostream& out) {
+      summary = convert_batch(inputs, *rules, a.jobs, [&](const Extraction& x) {
+        KnowledgeGraph one;
+        add_to_graph(one, x);
+        NodeData article;
+        article.type = "Article";
+        article.name = x.doc.info.id;
+        write_nquads(one, kNodeBaseIri + KnowledgeGraph::node_id(article), out);
+      }, report, true);
+      if (summary.converted == 0) throw Error(kExitInput, "no article could be read; nothing written");
+    });
+  } else {
+    KnowledgeGraph graph;
+    summary = convert_batch(inputs, *rules, a.jobs, [&](const Extraction& x) { add_to_graph(graph, x); }, report, true);
+    if (summary.converted == 0) throw Error(kExitInput, "no article could be read; nothing written");
+    if (format == Format::Neo4jCsv) {
+      if (a.output == "-") throw Error(kExitUsage, "--format neo4j-csv writes a directory: give -o DIR");
+      std::error_code ec;
+      std::filesystem::create_directories(a.output, ec);
+      if (ec) throw Error(kExitOutput, a.output + ": cannot create directory (" + ec.message() + ")");
+      write_output(a.output + "/nodes.csv", input_paths, [&](std::ostream& out) { write_neo4j_nodes(graph, out); });
+      write_output(a.output + "/relationships.csv", input_paths, [&](std::ostream& out) { write_neo4j_relationships(graph, out); });
+    } else {
+      write_output(a.output, input_paths, [&](std::ostream& out) { write_graph(graph, format, out); });
+    }
+  }
+  if (inputs.size() > 1 || summary.failed > 0)
+    std::cerr << "doc2kg: " << summary.converted << " converted, " << summary.failed << " failed, "
+              << std::fixed << std::setprecision(1) << summary.seconds << " s\n";
+  return summary.failed > 0 ? kExitInput : kExitOk;
 }
 
 TableFormat table_format(const std::string& f) {
