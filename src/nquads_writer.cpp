@@ -25,6 +25,7 @@ std::string literal(const std::string& s) {
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
       default: out += c;
     }
   }

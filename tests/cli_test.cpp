@@ -120,3 +120,63 @@ TEST_F(Cli, QueryExitCodes) {
   EXPECT_EQ(stats.code, 0);
   EXPECT_NE(stats.out.find("total\tarticles\t1"), std::string::npos);
 }
+
+TEST_F(Cli, DirectoriesAndFilesBecomeOneGraphWhateverTheThreadCount) {
+  fs::create_directories(dir / "corpus" / "sub");
+  std::ofstream(dir / "corpus" / "b.txt") << "鼓楼区以集成电路为主导产业。";
+  std::ofstream(dir / "corpus" / "sub" / "c.txt") << "江宁区以集成电路为特色产业。";
+  std::ofstream(dir / "corpus" / "ignored.md") << "不是文章";
+  std::string inputs = (dir / "a.txt").string() + " " + (dir / "corpus").string();
+  ASSERT_EQ(sh("convert " + inputs + " -j1 -o " + (dir / "one.jsonld").string()).code, 0);
+  ASSERT_EQ(sh("convert " + inputs + " -j 3 -o " + (dir / "three.jsonld").string()).code, 0);
+  EXPECT_EQ(slurp(dir / "one.jsonld"), slurp(dir / "three.jsonld"));
+  auto stats = sh("stats " + (dir / "one.jsonld").string() + " --format tsv").out;
+  EXPECT_NE(stats.find("total\tarticles\t3"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("nodes\tIndustry\t2"), std::string::npos) << stats;  // 集成电路 is one node
+}
+
+TEST_F(Cli, ABadArticleIsSkippedByNameAndTheRunFails) {
+  std::ofstream(dir / "bad.txt") << std::string("\x00\x01\x02", 3);
+  auto r = sh("convert " + (dir / "a.txt").string() + " " + (dir / "bad.txt").string() + " -o " + (dir / "g.jsonld").string());
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("skipped bad.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 converted, 1 failed"), std::string::npos) << r.out;
+  EXPECT_NE(slurp(dir / "g.jsonld").find("医养健康"), std::string::npos);  // the good one is there
+}
+
+TEST_F(Cli, JsonLinesOnStdin) {
+  std::ofstream(dir / "in.jsonl") << R"({"id": "x1", "text": "鼓楼区以集成电路为主导产业。", "title": "题", "date": "2023-05-01", "source": "福州日报"})"
+                                  << "\n" << R"({"id": 7, "text": "江宁区以软件为主导产业。"})" << "\n";
+  auto r = sh("convert --jsonl --format graphml < " + (dir / "in.jsonl").string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("Article/x1"), std::string::npos);
+  EXPECT_NE(r.out.find("Article/7"), std::string::npos);
+  EXPECT_NE(r.out.find("<data key=\"source\">福州日报</data>"), std::string::npos);
+  std::ofstream(dir / "bad.jsonl") << "{\"id\": \"x\"}\n";
+  auto bad = sh("convert --jsonl < " + (dir / "bad.jsonl").string());
+  EXPECT_EQ(bad.code, 3);
+  EXPECT_NE(bad.out.find("stdin:1:"), std::string::npos) << bad.out;
+}
+
+TEST_F(Cli, NQuadsShardsMergeByUnionIntoTheOneRunGraph) {
+  std::ofstream(dir / "b.txt") << "鼓楼区以集成电路为主导产业。";
+  std::string a = (dir / "a.txt").string(), b = (dir / "b.txt").string();
+  ASSERT_EQ(sh("convert " + a + " " + b + " -o " + (dir / "all.nq").string()).code, 0);
+  ASSERT_EQ(sh("convert " + a + " -o " + (dir / "1.nq").string()).code, 0);
+  ASSERT_EQ(sh("convert " + b + " -o " + (dir / "2.nq").string()).code, 0);
+  EXPECT_EQ(slurp(dir / "1.nq") + slurp(dir / "2.nq"), slurp(dir / "all.nq"));
+  EXPECT_NE(slurp(dir / "all.nq").find("<https://doc2kg.org/id/District/鼓楼区> <https://schema.org/name> \"鼓楼区\" "
+                                       "<https://doc2kg.org/id/Article/b.txt> ."), std::string::npos);
+}
+
+TEST_F(Cli, Neo4jCsvAndDot) {
+  ASSERT_EQ(sh("convert " + (dir / "a.txt").string() + " --format neo4j-csv -o " + (dir / "neo").string()).code, 0);
+  EXPECT_EQ(slurp(dir / "neo" / "nodes.csv").rfind("id:ID,:LABEL,name,", 0), 0u);
+  EXPECT_EQ(slurp(dir / "neo" / "relationships.csv").rfind(":START_ID,:END_ID,:TYPE,", 0), 0u);
+  EXPECT_NE(slurp(dir / "neo" / "relationships.csv").find("\"District/槐荫区\",\"Industry/医养健康\",leadingIndustry"),
+            std::string::npos);
+  EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " --format neo4j-csv").code, 2);  // needs -o DIR
+  auto dot = sh("convert " + (dir / "a.txt").string() + " --format dot");
+  EXPECT_EQ(dot.code, 0);
+  EXPECT_NE(dot.out.find("[label=\"leadingIndustry\"]"), std::string::npos);
+}

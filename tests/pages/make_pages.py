@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Wraps plain-text articles in realistic news pages, for the HTML check.
 
   tests/pages/make_pages.py SRC_DIR OUT_DIR [--gbk N]
