@@ -6,14 +6,14 @@
 
 namespace doc2kg {
 
-AnnotatedSentence annotate(const Document& doc, Range sentence) {
+AnnotatedSentence annotate(const Document& doc, Range sentence, const std::vector<Span>& spans) {
   AnnotatedSentence a;
   a.sentence = sentence;
-  auto it = std::lower_bound(doc.entities.begin(), doc.entities.end(), sentence.begin,
+  auto it = std::lower_bound(spans.begin(), spans.end(), sentence.begin,
                              [](const Span& s, int32_t pos) { return s.range.begin < pos; });
   int32_t pos = sentence.begin;
   while (pos < sentence.end) {
-    if (it != doc.entities.end() && it->range.begin == pos && it->range.end <= sentence.end) {
+    if (it != spans.end() && it->range.begin == pos && it->range.end <= sentence.end) {
       a.text.append(placeholder(it->type));
       a.source.push_back(it->range);
       a.entity.push_back(static_cast<int>(a.spans.size()));
@@ -22,7 +22,7 @@ AnnotatedSentence annotate(const Document& doc, Range sentence) {
       ++it;
       continue;
     }
-    if (it != doc.entities.end() && it->range.begin < pos) {  // a span crossing the sentence start
+    if (it != spans.end() && it->range.begin < pos) {  // a span crossing the sentence start
       ++it;
       continue;
     }
@@ -34,17 +34,16 @@ AnnotatedSentence annotate(const Document& doc, Range sentence) {
   return a;
 }
 
-bool add_span(Document& doc, Span span) {
-  auto& spans = doc.entities;
+bool add_span(std::vector<Span>& spans, Span span) {
   if (span.range.begin >= span.range.end) return false;
-  for (const Span& s : spans) {
-    bool overlaps = s.range.begin < span.range.end && span.range.begin < s.range.end;
-    bool covered = span.range.begin <= s.range.begin && s.range.end <= span.range.end;
-    if (overlaps && !covered) return false;
-  }
-  std::erase_if(spans, [&](const Span& s) { return span.range.begin <= s.range.begin && s.range.end <= span.range.end; });
-  auto at = std::lower_bound(spans.begin(), spans.end(), span.range.begin,
-                             [](const Span& s, int32_t pos) { return s.range.begin < pos; });
+  // Spans are sorted and disjoint: only the neighbours of the new range can touch it.
+  auto first = std::lower_bound(spans.begin(), spans.end(), span.range.begin,
+                                [](const Span& s, int32_t pos) { return s.range.end <= pos; });
+  auto last = first;
+  for (; last != spans.end() && last->range.begin < span.range.end; ++last)
+    if (last->range.begin < span.range.begin || last->range.end > span.range.end) return false;  // partial overlap
+  // Those it covers are replaced: the longer, later reading wins.
+  auto at = spans.erase(first, last);
   spans.insert(at, std::move(span));
   return true;
 }

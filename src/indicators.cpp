@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <unordered_set>
 
 #include "doc2kg/annotated_sentence.hpp"
 #include "doc2kg/period.hpp"
@@ -235,9 +236,9 @@ std::vector<IndicatorFact> extract_indicators(const Document& doc, const RuleSet
   int year = reference_year(doc.info.date, doc.text);
   for (const Range& s : doc.sentences) SentenceIndicators(doc, rules, s, year, out).run();
   std::vector<IndicatorFact> unique;
+  std::unordered_set<std::string> seen;
   for (auto& f : out)
-    if (!f.subject.empty() && std::none_of(unique.begin(), unique.end(), [&](const IndicatorFact& g) { return g.key() == f.key(); }))
-      unique.push_back(std::move(f));
+    if (!f.subject.empty() && seen.insert(f.key()).second) unique.push_back(std::move(f));
   return unique;
 }
 

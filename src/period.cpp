@@ -46,9 +46,12 @@ int reference_year(const std::string& iso_date, const icu::UnicodeString& text) 
 }
 
 std::vector<Period> find_periods(const icu::UnicodeString& s, int32_t begin, int32_t end, int year) {
-  static const icu::UnicodeString pattern(kPattern);
+  // Compiled once: a RegexPattern is immutable, each call makes its own matcher.
+  static const std::unique_ptr<icu::RegexPattern> p = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(icu::UnicodeString(kPattern), 0, status));
+  }();
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(pattern, 0, status));
   std::unique_ptr<icu::RegexMatcher> m(p->matcher(s, status));
   m->region(begin, end, status);
   std::vector<Period> out;

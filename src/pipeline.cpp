@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "doc2kg/reader.hpp"
 #include "doc2kg/recognizer.hpp"
@@ -12,14 +13,13 @@ namespace doc2kg {
 
 namespace {
 
+// Adds the facts not already there (same fact, same sentence).
 void add_unique(std::vector<Fact>& facts, std::vector<Fact> more) {
-  for (auto& f : more) {
-    bool seen = std::any_of(facts.begin(), facts.end(), [&](const Fact& g) {
-      return g.head_type == f.head_type && g.head == f.head && g.relation == f.relation && g.tail_type == f.tail_type &&
-             g.tail == f.tail && g.evidence.begin == f.evidence.begin;
-    });
-    if (!seen) facts.push_back(std::move(f));
-  }
+  auto key = [](const Fact& f) { return f.head_type + "\x1f" + f.head + "\x1f" + f.relation + "\x1f" + f.tail_type + "\x1f" + f.tail + "\x1f" + std::to_string(f.evidence.begin); };
+  std::unordered_set<std::string> seen;
+  for (const Fact& f : facts) seen.insert(key(f));
+  for (auto& f : more)
+    if (seen.insert(key(f)).second) facts.push_back(std::move(f));
 }
 
 // Types whose mentions only count when a fact uses them (an industry word in
@@ -59,9 +59,8 @@ void add_to_graph(KnowledgeGraph& graph, const Extraction& x) {
   if (!doc.info.author.empty()) props["author"] = doc.info.author;
   if (!doc.info.source.empty()) props["source"] = doc.info.source;
   auto sentence_of = [&](Range r) {
-    for (const Range& s : doc.sentences)
-      if (s.begin <= r.begin && r.begin < s.end) return s;
-    return r;
+    Range s = doc.sentence_at(r.begin);
+    return s.begin == s.end ? r : s;
   };
   auto evidence = [&](Range r, const std::string& rule, double confidence) {
     return Evidence{doc.info.id, doc.quote(r), doc.code_point_offset(r.begin), doc.code_point_offset(r.end), rule, confidence};

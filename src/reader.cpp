@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <algorithm>
 #include <memory>
 #include <sstream>
 #include <set>
@@ -180,6 +181,16 @@ bool header_field(const Line& line, const icu::UnicodeString& label, Range& valu
 
 std::string Document::quote(Range r) const { return to_utf8(original.tempSubStringBetween(r.begin, r.end)); }
 
+int64_t Document::code_point_offset(int32_t utf16) const {
+  return utf16 - (std::lower_bound(supplementary.begin(), supplementary.end(), utf16 - 1) - supplementary.begin());
+}
+
+Range Document::sentence_at(int32_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset, [](int32_t o, const Range& r) { return o < r.begin; });
+  if (it != sentences.begin() && std::prev(it)->begin <= offset && offset < std::prev(it)->end) return *std::prev(it);
+  return {offset, offset};
+}
+
 Document read_article(std::string_view bytes, const std::string& id) {
   std::string from_page;
   if (looks_like_html(bytes)) {  // by content: a saved page is often named .txt or nothing
@@ -199,6 +210,8 @@ Document read_article(std::string_view bytes, const std::string& id) {
     if (c == 0xFEFF) continue;  // a BOM left inside (concatenated files)
     doc.original.append(c);
   }
+  for (int32_t i = 0; i + 1 < doc.original.length(); ++i)
+    if (U16_IS_LEAD(doc.original.charAt(i)) && U16_IS_TRAIL(doc.original.charAt(i + 1))) doc.supplementary.push_back(i);
   doc.text = fold_width(is_traditional(doc.original) ? to_simplified(doc.original) : doc.original);
   std::vector<Line> lines = split_lines(doc.text);
 

@@ -18,15 +18,35 @@ void select_candidates(Document& doc, std::vector<Candidate> candidates) {
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.span.range.begin < b.span.range.begin;
   });
-  std::vector<Range> taken;
+  auto& spans = doc.entities;
+  std::map<int32_t, int32_t> taken;  // begin -> end of accepted candidates, disjoint
+  std::vector<Span> accepted;
   for (auto& c : candidates) {
-    bool clash = std::any_of(taken.begin(), taken.end(), [&](const Range& r) {
-      return r.begin < c.span.range.end && c.span.range.begin < r.end;
-    });
-    if (clash) continue;
     Range r = c.span.range;
-    if (add_span(doc, std::move(c.span))) taken.push_back(r);
+    if (r.begin >= r.end) continue;
+    auto next = taken.lower_bound(r.begin);
+    if (next != taken.end() && next->first < r.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > r.begin) continue;
+    // An entity already there may be covered (and replaced), never cut.
+    auto it = std::lower_bound(spans.begin(), spans.end(), r.begin, [](const Span& s, int32_t pos) { return s.range.end <= pos; });
+    bool cuts = false;
+    for (; it != spans.end() && it->range.begin < r.end; ++it) cuts = cuts || it->range.begin < r.begin || it->range.end > r.end;
+    if (cuts) continue;
+    taken.emplace(r.begin, r.end);
+    accepted.push_back(std::move(c.span));
   }
+  if (accepted.empty()) return;
+  // One merge: the entities no accepted span covers, and the accepted ones, by position.
+  std::vector<Span> merged;
+  merged.reserve(spans.size() + accepted.size());
+  for (auto& s : spans) {
+    auto next = taken.upper_bound(s.range.begin);
+    bool covered = next != taken.begin() && std::prev(next)->second >= s.range.end;
+    if (!covered) merged.push_back(std::move(s));
+  }
+  for (auto& s : accepted) merged.push_back(std::move(s));
+  std::sort(merged.begin(), merged.end(), [](const Span& a, const Span& b) { return a.range.begin < b.range.begin; });
+  spans = std::move(merged);
 }
 
 namespace {
@@ -69,7 +89,7 @@ void add_header_entities(Document& doc) {
     while (i < a.end && u_isalpha(doc.text.char32At(i))) ++i;
     if (i - b >= 2) out.push_back({{{b, i}, "Person", to_utf8(doc.text.tempSubStringBetween(b, i)), "header.author", 1.0}, 0});
   }
-  for (auto& c : out) add_span(doc, std::move(c.span));
+  for (auto& c : out) add_span(doc.entities, std::move(c.span));
 }
 
 int count_in_text(const Document& doc, const icu::UnicodeString& name) {
@@ -242,9 +262,9 @@ void mark_known_names(Document& doc) {
     }
   // only where nothing is recognised yet
   std::erase_if(candidates, [&](const Candidate& c) {
-    return std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Span& s) {
-      return s.range.begin < c.span.range.end && c.span.range.begin < s.range.end;
-    });
+    auto it = std::lower_bound(doc.entities.begin(), doc.entities.end(), c.span.range.begin,
+                               [](const Span& s, int32_t pos) { return s.range.end <= pos; });
+    return it != doc.entities.end() && it->range.begin < c.span.range.end;
   });
   select_candidates(doc, std::move(candidates));
 }

@@ -21,8 +21,9 @@ struct Endpoint {
 
 class RuleMatcher {
  public:
-  RuleMatcher(Document& doc, const RuleSet& rules, const RelationRule& rule, const AnnotatedSentence& a)
-      : doc_(doc), rules_(rules), rule_(rule), a_(a) {}
+  RuleMatcher(const Document& doc, std::vector<Span>& spans, const RuleSet& rules, const RelationRule& rule,
+              const AnnotatedSentence& a)
+      : doc_(doc), spans_(spans), rules_(rules), rule_(rule), a_(a) {}
 
   void run(std::vector<Fact>& out) {
     UErrorCode status = U_ZERO_ERROR;
@@ -110,7 +111,7 @@ class RuleMatcher {
     if (item.end - item.begin < 2) return;
     std::string name = canonical_name(doc_.text.tempSubStringBetween(item.begin, item.end));
     if (from_utf8(name).length() < 2 || rules_.in_list("generic", from_utf8(name))) return;
-    add_span(doc_, {item, rule_.list_type, name, rule_.id, rule_.confidence});
+    add_span(spans_, {item, rule_.list_type, name, rule_.id, rule_.confidence});
     out.push_back({rule_.list_type, name});
   }
 
@@ -145,7 +146,8 @@ class RuleMatcher {
     return Endpoint{"District", doc_.area};
   }
 
-  Document& doc_;
+  const Document& doc_;
+  std::vector<Span>& spans_;  // the sentence's entities: new list items go here
   const RuleSet& rules_;
   const RelationRule& rule_;
   const AnnotatedSentence& a_;
@@ -160,14 +162,25 @@ bool triggered(const CompiledPattern& p, const icu::UnicodeString& sentence) {
 
 std::vector<Fact> apply_relation_rules(Document& doc, const RuleSet& rules) {
   std::vector<Fact> facts;
+  // Each sentence works on its own entities (new list items land there), and
+  // the document's list is rebuilt once: no insertion into a long vector per item.
+  std::vector<Span> rebuilt;
+  rebuilt.reserve(doc.entities.size());
+  auto next = doc.entities.begin();
   for (const Range& s : doc.sentences) {
+    for (; next != doc.entities.end() && next->range.begin < s.begin; ++next) rebuilt.push_back(std::move(*next));
+    std::vector<Span> local;
+    for (; next != doc.entities.end() && next->range.begin < s.end; ++next) local.push_back(std::move(*next));
     icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
     for (const RelationRule& rule : rules.relation_rules) {
       if (!triggered(rule.pattern, sentence_text)) continue;
-      AnnotatedSentence a = annotate(doc, s);  // again per rule: {T+} lists may have added entities
-      RuleMatcher(doc, rules, rule, a).run(facts);
+      AnnotatedSentence a = annotate(doc, s, local);  // again per rule: {T+} lists may have added entities
+      RuleMatcher(doc, local, rules, rule, a).run(facts);
     }
+    for (auto& span : local) rebuilt.push_back(std::move(span));
   }
+  for (; next != doc.entities.end(); ++next) rebuilt.push_back(std::move(*next));
+  doc.entities = std::move(rebuilt);
   return facts;
 }
 
@@ -176,11 +189,7 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
   std::set<std::pair<std::string, std::string>> located;  // (type, name) with a stated container
   for (const Fact& f : stated)
     if (f.relation == "locatedIn") located.insert({f.head_type, f.head});
-  auto sentence_of = [&](int32_t pos) {
-    for (const Range& s : doc.sentences)
-      if (s.begin <= pos && pos < s.end) return s;
-    return Range{pos, pos};
-  };
+  auto sentence_of = [&](int32_t pos) { return doc.sentence_at(pos); };
   // Named in an article about an area and nothing says otherwise: located in the
   // district the sentence is about (the nearest district named before it), else the area.
   std::set<std::pair<std::string, std::string>> done;

@@ -9,6 +9,10 @@
 
 namespace doc2kg {
 
+namespace {
+constexpr int32_t kMaxSentence = 2000;  // UTF-16 units; real sentences are far shorter
+}  // namespace
+
 bool is_clause_break(UChar32 c) {
   return c == u',' || c == u';' || c == u':' || c == u'，' || c == u'；' || c == u'：';
 }
@@ -26,6 +30,19 @@ void segment_sentences(Document& doc) {
       int32_t b = start, e = end;
       while (b < e && u_isWhitespace(para.charAt(b))) ++b;
       while (e > b && u_isWhitespace(para.charAt(e - 1))) --e;
+      // A "sentence" longer than any real one (a page without full stops, a 50 MB
+      // line) is cut at clause breaks, so rules and scans stay linear in the text.
+      while (e - b > kMaxSentence) {
+        int32_t cut = b + kMaxSentence;
+        for (int32_t i = cut; i > b + kMaxSentence / 2; --i)
+          if (is_clause_break(para.charAt(i - 1))) {
+            cut = i;
+            break;
+          }
+        if (U16_IS_LEAD(para.charAt(cut - 1))) --cut;  // never between the halves of a surrogate pair
+        doc.sentences.push_back({p.begin + b, p.begin + cut});
+        b = cut;
+      }
       if (b < e) doc.sentences.push_back({p.begin + b, p.begin + e});
     }
   }

@@ -19,10 +19,12 @@ struct AnnotatedSentence {
   Range to_text(int32_t begin, int32_t end) const { return {source[begin].begin, source[end - 1].end}; }
 };
 
-AnnotatedSentence annotate(const Document& doc, Range sentence);
+// The sentence over `spans` (sorted, disjoint), by default the document's entities.
+AnnotatedSentence annotate(const Document& doc, Range sentence, const std::vector<Span>& spans);
+inline AnnotatedSentence annotate(const Document& doc, Range sentence) { return annotate(doc, sentence, doc.entities); }
 
 // Adds a span unless it overlaps one partly or lies inside one; spans it covers
-// are replaced (the longer, later reading wins). Keeps entities sorted.
-bool add_span(Document& doc, Span span);
+// are replaced (the longer, later reading wins). Keeps `spans` sorted.
+bool add_span(std::vector<Span>& spans, Span span);
 
 }  // namespace doc2kg

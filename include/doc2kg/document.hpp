@@ -38,8 +38,13 @@ struct Document {
   std::vector<Span> entities;   // sorted by range, not overlapping
   std::string area;             // canonical name of the article's own district
 
-  // Code-point offset of a UTF-16 offset, for evidence that any tool can slice.
-  int64_t code_point_offset(int32_t utf16) const { return original.countChar32(0, utf16); }
+  std::vector<int32_t> supplementary;  // UTF-16 offsets of surrogate pairs, in order (set by the reader)
+
+  // Code-point offset of a UTF-16 offset, for evidence that any tool can slice:
+  // one less for each surrogate pair before it (a binary search, not a count).
+  int64_t code_point_offset(int32_t utf16) const;
+  // The sentence holding `offset`, or an empty range at it.
+  Range sentence_at(int32_t offset) const;
   std::string quote(Range r) const;
 };
 
