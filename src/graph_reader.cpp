@@ -79,6 +79,8 @@ struct Element {
 // of the document; memory is the graph's, not the file's.
 class GraphMLHandler {
  public:
+  static constexpr size_t kMaxValue = 10 * 1024 * 1024;  // as libxml2's own limit for one text node
+
   GraphMLHandler(const std::string& path, KnowledgeGraph& g) : path_(path), g_(g) {}
 
   void parse() {
@@ -157,7 +159,10 @@ class GraphMLHandler {
   }
 
   void text(const char* t, int len) {
-    if (field_ != kIgnored && error_.empty()) el_.values[field_].append(t, static_cast<size_t>(len));
+    if (field_ == kIgnored || !error_.empty()) return;
+    if (el_.values[field_].size() + static_cast<size_t>(len) > kMaxValue)  // bounded memory, whatever the file
+      return fail(std::string("<data key=\"") + kFieldNames[field_] + "\"> longer than 10 MB");
+    el_.values[field_].append(t, static_cast<size_t>(len));
   }
 
   void end(std::string_view n) {

@@ -78,7 +78,13 @@ std::string detect_encoding(std::string_view bytes) {
   if (starts_with(bytes, "\xFE\xFF")) return "UTF-16BE";
   std::string utf16 = guess_utf16(bytes);
   if (!utf16.empty()) return utf16;
-  if (first_invalid_utf8(bytes) == std::string_view::npos) return "UTF-8";
+  size_t bad = first_invalid_utf8(bytes);
+  if (bad == std::string_view::npos) return "UTF-8";
+  // Chinese UTF-8 that breaks later (a truncated download, one bad byte) is
+  // broken UTF-8, not GB18030: GB18030 text fails the UTF-8 check at once.
+  size_t multibyte = 0;
+  for (size_t i = 0; i < bad; ++i) multibyte += (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0xC0;
+  if (multibyte >= 3) return "UTF-8";
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), ucsdet_close);
   ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);

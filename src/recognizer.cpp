@@ -147,7 +147,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
   if (!triggered(rule.pattern, sentence_text)) return out;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(rule.pattern.regex->matcher(a.text, status));
-  m->setTimeLimit(20000, status);
+  m->setTimeLimit(kMatchTimeLimit, status);
   int32_t name_group = group_number(*rule.pattern.regex, u"name");
   int32_t span_group = group_number(*rule.pattern.regex, u"span");
   while (m->find(status) && U_SUCCESS(status)) {
@@ -176,7 +176,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
     if (std::getenv("DOC2KG_TRACE")) std::cerr << "trace " << rule.id << ": " << canonical << "\n";
     out.push_back({{span, rule.type, canonical, rule.id, rule.confidence}, rule.priority});
   }
-  if (U_FAILURE(status) && status == U_REGEX_TIME_OUT) return {};  // a runaway pattern finds nothing here
+  check_match_time(status, rule.id, doc.info.id);
   return out;
 }
 

@@ -28,7 +28,7 @@ class RuleMatcher {
   void run(std::vector<Fact>& out) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(rule_.pattern.regex->matcher(a_.text, status));
-    m->setTimeLimit(20000, status);
+    m->setTimeLimit(kMatchTimeLimit, status);
     while (m->find(status) && U_SUCCESS(status)) {
       if (std::getenv("DOC2KG_TRACE")) {
         Range r = a_.to_text(m->start(status), m->end(status));
@@ -48,6 +48,7 @@ class RuleMatcher {
         if (!(t.type == head->type && t.name == head->name))
           out.push_back({head->type, head->name, relation, t.type, t.name, a_.sentence, rule_.id, rule_.confidence});
     }
+    check_match_time(status, rule_.id, doc_.info.id);
   }
 
  private:

@@ -26,6 +26,12 @@ std::string placeholder_type(UChar c) {
   return entity_types()[i];
 }
 
+void check_match_time(UErrorCode status, const std::string& rule_id, const std::string& article) {
+  if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW)
+    throw Error(kExitRules, article + ": rule " + rule_id + ": its pattern exceeded the matcher's time limit "
+                                      "(catastrophic backtracking?); fix the pattern, e.g. avoid nested repetition");
+}
+
 bool RuleSet::in_list(const std::string& list, const icu::UnicodeString& word) const {
   auto it = word_lists.find(list);
   return it != word_lists.end() && it->second.count(word) > 0;

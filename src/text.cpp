@@ -42,6 +42,8 @@ std::string canonical_name(const icu::UnicodeString& s) {
   icu::UnicodeString out;
   for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
     UChar32 c = s.char32At(i);
+    int8_t category = u_charType(c);
+    if (category == U_CONTROL_CHAR || category == U_FORMAT_CHAR) continue;  // invisible: never part of a name
     if (!is_quote_mark(c)) out.append(c);
   }
   out.trim();

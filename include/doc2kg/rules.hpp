@@ -31,6 +31,13 @@ struct LexiconEntry {
   bool alias = false;     // a short form, enabled only for divisions the article is about
 };
 
+// ICU's matcher work limit for one search in one sentence (about a second):
+// a pattern that backtracks catastrophically stops with a clear error.
+inline constexpr int32_t kMatchTimeLimit = 1000;
+
+// Throws Error(kExitRules) if `status` says the rule's pattern ran out of time.
+void check_match_time(UErrorCode status, const std::string& rule_id, const std::string& article);
+
 struct CompiledPattern {
   std::unique_ptr<icu::RegexPattern> regex;
   std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs

@@ -1,0 +1,189 @@
+// Whatever people scrape: each hostile input gets the exact behaviour it should.
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <rapidjson/document.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "doc2kg/error.hpp"
+#include "doc2kg/graph_reader.hpp"
+#include "doc2kg/nquads_writer.hpp"
+#include "doc2kg/reader.hpp"
+#include "doc2kg/writer.hpp"
+#include "test_support.hpp"
+
+using namespace doc2kg;
+using namespace doc2kg::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+ExitCode code_of(const std::string& bytes) {
+  try {
+    run(bytes, "x.txt");
+    return kExitOk;
+  } catch (const Error& e) {
+    return e.code();
+  }
+}
+
+std::string message_of(const std::string& bytes) {
+  try {
+    run(bytes, "x.txt");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+struct Outputs {
+  std::string graphml, jsonld, nquads;
+};
+
+Outputs outputs(const std::string& text) {
+  KnowledgeGraph g;
+  add_to_graph(g, run(text, "x.txt"));
+  std::ostringstream a, b, c;
+  write_graphml(g, a);
+  write_jsonld(g, b);
+  write_nquads(g, "https://doc2kg.org/id/Article/x.txt", c);
+  return {a.str(), b.str(), c.str()};
+}
+
+bool well_formed_xml(const std::string& xml) {
+  xmlDocPtr d = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "x.graphml", nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  bool ok = d != nullptr;
+  xmlFreeDoc(d);
+  return ok;
+}
+
+bool valid_json(const std::string& json) {
+  rapidjson::Document d;
+  d.Parse(json.c_str(), json.size());
+  return !d.HasParseError();
+}
+
+}  // namespace
+
+TEST(Robustness, EmptyAndWhitespaceOnlyFilesAreInputErrors) {
+  EXPECT_EQ(code_of(""), kExitInput);
+  EXPECT_EQ(code_of("   \n\t\r\n　\n"), kExitInput);
+  EXPECT_NE(message_of("").find("empty"), std::string::npos);
+}
+
+TEST(Robustness, BinaryFilesAreInputErrors) {
+  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  std::string elf("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0", 20);
+  EXPECT_EQ(code_of(png), kExitInput);
+  EXPECT_EQ(code_of(elf), kExitInput);
+  EXPECT_NE(message_of(elf).find("binary"), std::string::npos);
+}
+
+TEST(Robustness, BrokenUtf8IsAnErrorAtItsByteNotMojibake) {
+  std::string good = "江宁区以集成电路为主导产业。";
+  std::string truncated = good + std::string("\xE6\xB1", 2);        // a sequence cut short
+  std::string overlong = good + std::string("\xC0\xAF", 2) + good;  // '/' written in two bytes
+  std::string surrogate = good + std::string("\xED\xA0\x80", 3);    // a lone surrogate
+  for (const auto& bad : {truncated, overlong, surrogate}) {
+    EXPECT_EQ(code_of(bad), kExitInput);
+    EXPECT_NE(message_of(bad).find("invalid UTF-8 at byte " + std::to_string(good.size())), std::string::npos) << message_of(bad);
+  }
+}
+
+TEST(Robustness, NulBytesAreBinary) {
+  EXPECT_EQ(code_of(std::string("江宁区\0发展", 13)), kExitInput);
+}
+
+TEST(Robustness, MixedLineEndsReadAsOne) {
+  auto x = run("题\r\n2023-06-29\n作者:\r来源:报\r\n\n江宁区以集成电路为主导产业。\r\n鼓楼区以软件为主导产业。\n", "x.txt");
+  EXPECT_EQ(x.doc.info.date, "2023-06-29");
+  EXPECT_TRUE(has_fact(x, "江宁区", "leadingIndustry", "集成电路"));
+  EXPECT_TRUE(has_fact(x, "鼓楼区", "leadingIndustry", "软件"));
+}
+
+TEST(Robustness, OneFiftyMegabyteLine) {
+  std::string line;
+  line.reserve(52 * 1024 * 1024);
+  while (line.size() < 50 * 1024 * 1024) line += "今年经济平稳运行态势良好";
+  line += "江宁区以集成电路为主导产业。";
+  auto x = run(line, "line.txt");
+  EXPECT_TRUE(has_fact(x, "江宁区", "leadingIndustry", "集成电路"));
+}
+
+TEST(Robustness, AHundredThousandParagraphs) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += "第" + std::to_string(i) + "段,江宁区新增企业" + std::to_string(i % 97 + 3) + "家。\n";
+  auto x = run(text, "many.txt");
+  EXPECT_EQ(x.doc.paragraphs.size(), 100000u);
+  EXPECT_EQ(x.doc.area, "江宁区");
+  EXPECT_GE(x.indicators.size(), 97u);
+}
+
+TEST(Robustness, SpecialCharactersInNamesKeepEveryOutputWellFormed) {
+  // XML and JSON specials, control characters and bidi marks inside quoted names.
+  std::string text = "江宁区实施“a<b>&\"c\\'d”工程,开展“\x01\x1f" "隐\u202e藏\u200f”行动,打造“]]>&amp;”品牌。";
+  Outputs o = outputs(text);
+  EXPECT_TRUE(well_formed_xml(o.graphml));
+  EXPECT_TRUE(valid_json(o.jsonld));
+  EXPECT_NE(o.graphml.find("a&lt;b&gt;&amp;&quot;c"), std::string::npos);
+  for (const std::string& line : {o.nquads}) EXPECT_EQ(line.find('\x01'), std::string::npos);
+  std::istringstream lines(o.nquads);
+  for (std::string l; std::getline(lines, l);) EXPECT_EQ(l.substr(l.size() - 2), " .") << l;
+}
+
+TEST(Robustness, LongRunsDoNotMakeRulesBacktrack) {
+  std::string runs = "以";
+  for (int i = 0; i < 3000; ++i) runs += "甲乙、";
+  runs += "。以";
+  for (int i = 0; i < 5000; ++i) runs += "产业";
+  runs += "。“" + std::string(6000, 'x') + "”" + "江宁区以集成电路为主导产业。";
+  auto x = run(runs, "runs.txt");  // finishes, and still finds what is there
+  EXPECT_TRUE(has_fact(x, "江宁区", "leadingIndustry", "集成电路"));
+}
+
+TEST(Robustness, EnormousAttributeInAGraphFileIsAnError) {
+  fs::path p = fs::temp_directory_path() / "doc2kg-huge.graphml";
+  {
+    std::ofstream out(p);
+    out << "<graphml><key id=\"name\" for=\"node\" attr.name=\"name\"/><graph><node id=\"District/a\"><data key=\"name\">";
+    out << std::string(20 * 1024 * 1024, 'x') << "</data></node></graph></graphml>";
+  }
+  KnowledgeGraph g;
+  EXPECT_THROW(read_graph_file(p.string(), g), Error);  // libxml2's 10 MB text limit holds
+  fs::remove(p);
+}
+
+TEST(Robustness, EntityExpansionBombIsRefused) {
+  fs::path p = fs::temp_directory_path() / "doc2kg-bomb.graphml";
+  std::ofstream(p) << "<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                      "<graphml><graph><node id=\"District/a\"><data key=\"name\">&d;&d;&d;</data></node></graph></graphml>";
+  KnowledgeGraph g;
+  try {
+    read_graph_file(p.string(), g);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("DOCTYPE"), std::string::npos) << e.what();
+  }
+  fs::remove(p);
+}
+
+TEST(Robustness, ACatastrophicRulePatternStopsWithAClearError) {
+  fs::path dir = fs::temp_directory_path() / "doc2kg-catastrophic";
+  fs::create_directories(dir);
+  std::ofstream(dir / "r.json") << R"json({"entity_rules": [{"id": "evil", "type": "Zone", "pattern": "(?<name>(?:甲|甲甲)+乙)"}]})json";
+  auto rules = RuleSet::load(dir.string());
+  std::string tempting;
+  for (int i = 0; i < 60; ++i) tempting += "甲";
+  try {
+    extract(tempting + "丙", "x.txt", *rules);
+    FAIL() << "expected the time limit";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_NE(std::string(e.what()).find("rule evil"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("time limit"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
+}
