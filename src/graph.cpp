@@ -67,17 +67,20 @@ std::vector<Edge> KnowledgeGraph::sorted_edges() const {
 
 std::string KnowledgeGraph::node_id(const NodeData& n) {
   // Percent-encode what an IRI path segment may not hold; keep CJK as is.
-  std::string out = n.type + "/";
-  for (unsigned char c : n.key.empty() ? n.name : n.key) {
-    if (c <= 0x20 || c == 0x7F || std::string_view("<>\"{}|\\^`%/?#[]").find(static_cast<char>(c)) != std::string_view::npos) {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
+  auto encode = [](const std::string& part) {
+    std::string out;
+    for (unsigned char c : part) {
+      if (c <= 0x20 || c == 0x7F || std::string_view("<>\"{}|\\^`%/?#[]").find(static_cast<char>(c)) != std::string_view::npos) {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
     }
-  }
-  return out;
+    return out;
+  };
+  return encode(n.type) + "/" + encode(n.key.empty() ? n.name : n.key);
 }
 
 }  // namespace doc2kg

@@ -99,6 +99,8 @@ class GraphMLHandler {
       self(ctx)->fail("a DOCTYPE is not allowed in GraphML");
     };
     sax.getEntity = [](void*, const xmlChar*) -> xmlEntityPtr { return nullptr; };
+    // Errors come back through the context, not printed on stderr by libxml2.
+    xmlSetGenericErrorFunc(nullptr, [](void*, const char*, ...) {});
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(
         xmlCreateIOParserCtxt(&sax, this, read_chunk, nullptr, this, XML_CHAR_ENCODING_NONE), xmlFreeParserCtxt);
     in_.open(path_, std::ios::binary);

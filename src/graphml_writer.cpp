@@ -114,7 +114,7 @@ void write_graphml(const KnowledgeGraph& kg, std::ostream& out) {
   for (Edge e : kg.sorted_edges()) {
     const EdgeData& d = g[e];
     out << "    <edge source=\"" << xml_escape(KnowledgeGraph::node_id(g[boost::source(e, g)])) << "\" target=\""
-        << xml_escape(KnowledgeGraph::node_id(g[boost::target(e, g)])) << "\" label=\"" << d.relation << "\">\n";
+        << xml_escape(KnowledgeGraph::node_id(g[boost::target(e, g)])) << "\" label=\"" << xml_escape(d.relation) << "\">\n";
     data(out, "relation", d.relation);
     if (!d.evidence.empty()) {
       const Evidence& first = d.evidence.front();

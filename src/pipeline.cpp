@@ -29,7 +29,7 @@ const std::set<std::string> kRelatedOnly = {"Industry"};
 }  // namespace
 
 Extraction extract(std::string_view bytes, const std::string& id, const RuleSet& rules) {
-  Extraction x{read_article(bytes, id), {}};
+  Extraction x{read_article(bytes, id), {}, {}};
   Document& doc = x.doc;
   segment_sentences(doc);
   recognize_entities(doc, rules);
