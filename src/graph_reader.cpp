@@ -75,6 +75,8 @@ struct Element {
   }
 };
 
+void ignore_libxml_message(void*, const char*, ...) {}
+
 // SAX2 callbacks build the graph as the file streams by: no tree, no copies
 // of the document; memory is the graph's, not the file's.
 class GraphMLHandler {
@@ -100,7 +102,7 @@ class GraphMLHandler {
     };
     sax.getEntity = [](void*, const xmlChar*) -> xmlEntityPtr { return nullptr; };
     // Errors come back through the context, not printed on stderr by libxml2.
-    xmlSetGenericErrorFunc(nullptr, [](void*, const char*, ...) {});
+    xmlSetGenericErrorFunc(nullptr, ignore_libxml_message);
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(
         xmlCreateIOParserCtxt(&sax, this, read_chunk, nullptr, this, XML_CHAR_ENCODING_NONE), xmlFreeParserCtxt);
     in_.open(path_, std::ios::binary);
