@@ -22,10 +22,6 @@ void add_unique(std::vector<Fact>& facts, std::vector<Fact> more) {
     if (seen.insert(key(f)).second) facts.push_back(std::move(f));
 }
 
-// Types whose mentions only count when a fact uses them (an industry word in
-// passing is not an industry the area develops).
-const std::set<std::string> kRelatedOnly = {"Industry"};
-
 }  // namespace
 
 Extraction extract(std::string_view bytes, const std::string& id, const RuleSet& rules) {
@@ -45,7 +41,11 @@ Extraction extract(std::string_view bytes, const std::string& id, const RuleSet&
     used.insert({f.head_type, f.head});
     used.insert({f.tail_type, f.tail});
   }
-  std::erase_if(doc.entities, [&](const Span& s) { return kRelatedOnly.count(s.type) && !used.count({s.type, s.name}); });
+  // An industry word in passing is not an industry the area develops (rules: "related_only").
+  const auto& related_only = rules.related_only_types;
+  std::erase_if(doc.entities, [&](const Span& s) {
+    return std::find(related_only.begin(), related_only.end(), s.type) != related_only.end() && !used.count({s.type, s.name});
+  });
   x.indicators = extract_indicators(doc, rules);
   return x;
 }

@@ -372,6 +372,9 @@ struct Loader {
         } else if (key == "located_by_default") {
           rules.default_located_types = strings(s, "", s.json, "located_by_default");
           check_types(s, "", rules.default_located_types);
+        } else if (key == "related_only") {
+          rules.related_only_types = strings(s, "", s.json, "related_only");
+          check_types(s, "", rules.related_only_types);
         } else if (key != "lexicons" && key != "entity_rules" && key != "relation_rules" && key != "comment") {
           problem(s, "", "unknown section \"" + key + "\"");
         }

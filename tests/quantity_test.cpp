@@ -55,7 +55,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"1200亩", 1200, "亩", ""}, Case{"1.2万亩", 12000, "亩", ""},
         Case{"12.6公里", 12.6, "公里", ""}, Case{"86万平方米", 860000, "平方米", ""},
         Case{"27微克/立方米", 27, "微克/立方米", ""}, Case{"0.5个工作日", 0.5, "个工作日", ""},
-        Case{"2000万双", 20000000, "双", ""}, Case{"百家", 100, "count", ""}));
+        Case{"2000万双", 20000000, "双", ""}, Case{"百家", 100, "count", ""}),
+    [](const ::testing::TestParamInfo<Case>& info) { return "form" + std::to_string(info.index); });  // stable names for ctest
 
 TEST(Quantity, WhatIsNotAFigure) {
   EXPECT_FALSE(parse("2022年"));       // a year

@@ -85,8 +85,9 @@ class RuleSet {
   UnitTable units;                                                  // written unit -> normalized
   std::vector<EntityRule> entity_rules;  // sorted by phase
   std::vector<RelationRule> relation_rules;
-  std::vector<std::string> default_located_types;
-  std::unique_ptr<icu::RegexPattern> list_separator;  // between the items of a list slot  // located in the article's area unless stated
+  std::vector<std::string> default_located_types;  // located in the article's area unless stated
+  std::vector<std::string> related_only_types;     // kept only when a fact uses them (an industry in passing)
+  std::unique_ptr<icu::RegexPattern> list_separator;  // between the items of a list slot
 
   bool in_list(const std::string& list, const icu::UnicodeString& word) const;
   int max_phase() const;
