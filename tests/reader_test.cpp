@@ -14,7 +14,9 @@ std::string encode(const std::string& utf8, const char* encoding) {
   icu::UnicodeString u = from_utf8(utf8);
   UErrorCode status = U_ZERO_ERROR;
   std::string out(static_cast<size_t>(u.length()) * 4 + 16, '\0');
-  int32_t n = u.extract(out.data(), static_cast<int32_t>(out.size()), ucnv_open(encoding, &status), status);
+  UConverter* converter = ucnv_open(encoding, &status);
+  int32_t n = u.extract(out.data(), static_cast<int32_t>(out.size()), converter, status);
+  ucnv_close(converter);
   out.resize(static_cast<size_t>(n));
   return out;
 }

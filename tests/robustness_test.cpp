@@ -74,8 +74,9 @@ TEST(Robustness, EmptyAndWhitespaceOnlyFilesAreInputErrors) {
 }
 
 TEST(Robustness, BinaryFilesAreInputErrors) {
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
-  std::string elf("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0", 20);
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  static const char elf_bytes[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0";
+  std::string png(png_bytes, sizeof png_bytes - 1), elf(elf_bytes, sizeof elf_bytes - 1);
   EXPECT_EQ(code_of(png), kExitInput);
   EXPECT_EQ(code_of(elf), kExitInput);
   EXPECT_NE(message_of(elf).find("binary"), std::string::npos);
