@@ -11,7 +11,7 @@
 
 namespace doc2kg {
 
-void select_candidates(Document& doc, std::vector<Candidate> candidates) {
+size_t select_candidates(Document& doc, std::vector<Candidate> candidates) {
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     int la = a.span.range.end - a.span.range.begin, lb = b.span.range.end - b.span.range.begin;
     if (la != lb) return la > lb;
@@ -35,7 +35,8 @@ void select_candidates(Document& doc, std::vector<Candidate> candidates) {
     taken.emplace(r.begin, r.end);
     accepted.push_back(std::move(c.span));
   }
-  if (accepted.empty()) return;
+  if (accepted.empty()) return 0;
+  size_t added = accepted.size();
   // One merge: the entities no accepted span covers, and the accepted ones, by position.
   std::vector<Span> merged;
   merged.reserve(spans.size() + accepted.size());
@@ -47,6 +48,7 @@ void select_candidates(Document& doc, std::vector<Candidate> candidates) {
   for (auto& s : accepted) merged.push_back(std::move(s));
   std::sort(merged.begin(), merged.end(), [](const Span& a, const Span& b) { return a.range.begin < b.range.begin; });
   spans = std::move(merged);
+  return added;
 }
 
 namespace {
@@ -228,16 +230,8 @@ void recognize_entities(Document& doc, const RuleSet& rules) {
           }
         }
       }
-      size_t before = doc.entities.size();
-      std::vector<Range> before_ranges;
-      for (const auto& e : doc.entities) before_ranges.push_back(e.range);
-      select_candidates(doc, std::move(candidates));
-      std::vector<Range> after_ranges;
-      for (const auto& e : doc.entities) after_ranges.push_back(e.range);
-      bool changed = before != doc.entities.size() ||
-                     !std::equal(before_ranges.begin(), before_ranges.end(), after_ranges.begin(),
-                                 [](const Range& x, const Range& y) { return x.begin == y.begin && x.end == y.end; });
-      if (!repeat || !changed) break;
+      size_t added = select_candidates(doc, std::move(candidates));
+      if (!repeat || added == 0) break;
     }
   }
 }

@@ -17,8 +17,9 @@ struct Candidate {
 };
 
 // The overlap policy: keeps the longest candidates, then the higher priority,
-// then the earlier; adds the survivors to doc.entities with add_span.
-void select_candidates(Document& doc, std::vector<Candidate> candidates);
+// then the earlier; adds the survivors to doc.entities (replacing the spans they
+// cover) and returns how many it added.
+size_t select_candidates(Document& doc, std::vector<Candidate> candidates);
 
 // Strips words of the list `trim_prefixes` from the front of a name range (and
 // `trim_suffixes` from its end when `suffixes`), returning the shortened range.
