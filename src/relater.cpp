@@ -227,6 +227,14 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
       const Division* p = rules.divisions.parent(*d);
       if (p && cities_named.count(p->name)) chosen = chosen ? chosen : d;
     }
+    // else the one whose city the text writes anywhere, as in its source (福州晚报)
+    // or dateline (本报济南讯), even where no entity was made of it.
+    icu::UnicodeString where = doc.text + from_utf8(doc.info.source);
+    for (const Division* d : candidates) {
+      const Division* p = rules.divisions.parent(*d);
+      if (chosen || !p || candidates.size() < 2) break;
+      if (where.indexOf(from_utf8(p->name)) >= 0 || (!p->alias.empty() && where.indexOf(from_utf8(p->alias)) >= 0)) chosen = d;
+    }
     if (!chosen && !candidates.empty()) chosen = candidates.front();
     if (auto it = city_of_text.find(e.name); it != city_of_text.end()) {
       auto cities = rules.divisions.by_name(it->second);

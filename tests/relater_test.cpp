@@ -102,3 +102,9 @@ TEST(Relater, EveryFactNamesItsRuleAndSentence) {
     EXPECT_LT(f.evidence.begin, f.evidence.end);
   }
 }
+
+TEST(Relater, AmbiguousDistrictNameIsDecidedByTheCityTheSourceNames) {
+  auto x = run("题\n2024-07-20\n作者:\n来源:福州晚报\n\n鼓楼区发展良好。");  // 鼓楼区 is in 南京, 福州, 徐州, 开封
+  EXPECT_TRUE(has_fact(x, "鼓楼区", "locatedIn", "福州市"));
+  EXPECT_FALSE(has_fact(x, "鼓楼区", "locatedIn", "南京市"));
+}
