@@ -116,3 +116,9 @@ TEST(Recognizer, OverlapPolicyKeepsTheLongestThenTheHigherPriority) {
   EXPECT_EQ(d.entities[0].rule, "b");
   EXPECT_EQ(d.entities[1].rule, "d");
 }
+
+TEST(Recognizer, NumeralNamedVillagesAreNamesButHonourWordsAreNot) {
+  auto x = run("阜溪街道五四村发展良好,江宁区入选全国乡村治理示范村。");
+  EXPECT_TRUE(has_entity(x, "Community", "五四村"));
+  for (const auto& s : x.doc.entities) EXPECT_FALSE(s.type == "Community" && s.name.find("示范村") != std::string::npos) << s.name;
+}

@@ -108,3 +108,8 @@ TEST(Relater, AmbiguousDistrictNameIsDecidedByTheCityTheSourceNames) {
   EXPECT_TRUE(has_fact(x, "鼓楼区", "locatedIn", "福州市"));
   EXPECT_FALSE(has_fact(x, "鼓楼区", "locatedIn", "南京市"));
 }
+
+TEST(Relater, AProjectSettlesInAZone) {
+  auto x = run("江宁区发展良好。投资50亿元的储能材料项目落户江宁高新区。");
+  EXPECT_TRUE(has_fact(x, "储能材料项目", "locatedIn", "江宁高新区"));
+}
