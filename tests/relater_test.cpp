@@ -113,3 +113,9 @@ TEST(Relater, AProjectSettlesInAZone) {
   auto x = run("江宁区发展良好。投资50亿元的储能材料项目落户江宁高新区。");
   EXPECT_TRUE(has_fact(x, "储能材料项目", "locatedIn", "江宁高新区"));
 }
+
+TEST(Relater, AMainBodyWithoutARoleWordIsHasIndustry) {
+  auto x = run("南海区形成了以泛家居、装备制造为主体的产业格局。");
+  EXPECT_TRUE(has_fact(x, "南海区", "hasIndustry", "泛家居"));
+  EXPECT_TRUE(has_fact(x, "南海区", "hasIndustry", "装备制造"));
+}
