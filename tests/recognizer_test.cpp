@@ -122,3 +122,10 @@ TEST(Recognizer, NumeralNamedVillagesAreNamesButHonourWordsAreNot) {
   EXPECT_TRUE(has_entity(x, "Community", "五四村"));
   for (const auto& s : x.doc.entities) EXPECT_FALSE(s.type == "Community" && s.name.find("示范村") != std::string::npos) << s.name;
 }
+
+TEST(Recognizer, TownsWhoseNameHasCityInItButNotTheWordForTowns) {
+  auto x = run("巴城镇武神潭村打造品牌,全年新增城镇就业8.6万人,新开发城乡公益性岗位1200个。");
+  EXPECT_TRUE(has_entity(x, "Subdistrict", "巴城镇"));
+  EXPECT_TRUE(has_entity(x, "Community", "武神潭村"));
+  EXPECT_EQ(std::count_if(x.doc.entities.begin(), x.doc.entities.end(), [](const Span& s) { return s.type == "Subdistrict"; }), 1);
+}
