@@ -69,7 +69,9 @@ class SentenceIndicators {
   int32_t region_start(int32_t at) const {
     for (int32_t j = at - 1; j >= 0; --j) {
       if (a_.entity[j] < 0 && is_break(a_.text.charAt(j))) return j + 1;
-      if (a_.entity[j] >= 0 && contains(kNameStops, a_.spans[a_.entity[j]].type)) return j + 1;
+      if (a_.entity[j] >= 0 && (contains(kNameStops, a_.spans[a_.entity[j]].type) ||
+                                contains(kSubjectTypes, a_.spans[a_.entity[j]].type)))
+        return j + 1;  // a name starts after the organisation, zone or area before it
     }
     return 0;
   }
@@ -141,7 +143,7 @@ class SentenceIndicators {
     f.qualifier = q.qualifier;
     f.evidence = a_.sentence;
     f.rule = "indicator.figure";
-    int32_t name_end = q.begin;
+    int32_t name_end = q.unit == "rank" ? q.begin - 1 : q.begin;  // 居全市第2位: the name ends before 第
     if (int32_t m = affix("indicator_measures", region, name_end, true)) {
       f.measure = to_utf8(a_.text.tempSubStringBetween(name_end - m, name_end));
       name_end -= m;

@@ -88,3 +88,10 @@ TEST(Indicators, ApproximateAndRoundFigures) {
   EXPECT_NE(share->name.find("比重"), std::string::npos);
   EXPECT_TRUE(find(x, 1e8, "CNY"));
 }
+
+TEST(Indicators, ARankingIsARank) {
+  auto x = run("江宁区地区生产总值位列全国百强区第4位。");
+  auto* r = find(x, 4, "rank");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->name.find("第"), std::string::npos) << r->name;
+}
