@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -40,66 +41,110 @@ std::vector<ArticleInput> gather_inputs(const std::vector<std::string>& argument
   return out;
 }
 
-std::vector<ArticleInput> read_jsonl(std::istream& in, const std::string& where) {
-  std::vector<ArticleInput> out;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    rapidjson::Document d;
-    d.Parse(line.c_str(), line.size());
-    auto fail = [&](const std::string& what) {
-      throw Error(kExitInput, where + ":" + std::to_string(n) + ": " + what);
-    };
-    if (d.HasParseError())
-      fail(std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
-           rapidjson::GetParseError_En(d.GetParseError()));
-    if (!d.IsObject() || !d.HasMember("id") || !d.HasMember("text") || !d["text"].IsString())
-      fail("expected an object with \"id\" and \"text\"");
-    auto field = [&](const char* k) {
-      return d.HasMember(k) && d[k].IsString() ? std::string(d[k].GetString(), d[k].GetStringLength()) : std::string();
-    };
-    std::string id = d["id"].IsString() ? field("id") : d["id"].IsInt64() ? std::to_string(d["id"].GetInt64()) : "";
-    if (id.empty()) fail("\"id\" must be a non-empty string or an integer");
-    std::string title = field("title"), date = field("date"), source = field("source");
-    // The header form the reader knows, when the line gives a date.
-    std::string text = date.empty() ? (title.empty() ? "" : title + "\n") + field("text")
-                                    : (title.empty() ? "-" : title) + "\n" + date + "\n作者:\n来源:" + source + "\n\n" + field("text");
-    out.push_back({id, "", std::move(text), true});
-  }
-  return out;
+ArticleSource from_list(std::vector<ArticleInput> inputs) {
+  auto list = std::make_shared<std::vector<ArticleInput>>(std::move(inputs));
+  auto next = std::make_shared<size_t>(0);
+  return [list, next]() -> std::optional<ArticleInput> {
+    if (*next >= list->size()) return std::nullopt;
+    return std::move((*list)[(*next)++]);
+  };
 }
 
-BatchSummary convert_batch(const std::vector<ArticleInput>& inputs, const RuleSet& rules, unsigned jobs,
+ArticleSource concat(ArticleSource a, ArticleSource b) {
+  return [a, b]() -> std::optional<ArticleInput> {
+    if (auto x = a()) return x;
+    return b();
+  };
+}
+
+namespace {
+
+ArticleInput parse_jsonl_line(const std::string& line, const std::string& where) {
+  rapidjson::Document d;
+  d.Parse(line.c_str(), line.size());
+  ArticleInput bad{where, "", "", true, ""};
+  if (d.HasParseError()) {
+    bad.error = std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
+                rapidjson::GetParseError_En(d.GetParseError());
+    return bad;
+  }
+  if (!d.IsObject() || !d.HasMember("id") || !d.HasMember("text") || !d["text"].IsString()) {
+    bad.error = "expected an object with \"id\" and \"text\"";
+    return bad;
+  }
+  auto field = [&](const char* k) {
+    return d.HasMember(k) && d[k].IsString() ? std::string(d[k].GetString(), d[k].GetStringLength()) : std::string();
+  };
+  std::string id = d["id"].IsString() ? field("id") : d["id"].IsInt64() ? std::to_string(d["id"].GetInt64()) : "";
+  if (id.empty()) {
+    bad.error = "\"id\" must be a non-empty string or an integer";
+    return bad;
+  }
+  std::string title = field("title"), date = field("date"), source = field("source");
+  // The header form the reader knows, when the line gives a date.
+  std::string text = date.empty() ? (title.empty() ? "" : title + "\n") + field("text")
+                                  : (title.empty() ? "-" : title) + "\n" + date + "\n作者:\n来源:" + source + "\n\n" + field("text");
+  return {id, "", std::move(text), true, ""};
+}
+
+}  // namespace
+
+ArticleSource jsonl_source(std::istream& in, const std::string& where) {
+  auto line_number = std::make_shared<int>(0);
+  return [&in, where, line_number]() -> std::optional<ArticleInput> {
+    std::string line;
+    while (std::getline(in, line)) {
+      ++*line_number;
+      if (line.find_first_not_of(" \t\r") != std::string::npos)
+        return parse_jsonl_line(line, where + ":" + std::to_string(*line_number));
+    }
+    return std::nullopt;
+  };
+}
+
+BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules, unsigned jobs,
                            const std::function<void(const Extraction&)>& on_article,
                            const std::function<void(const std::string&, const std::string&)>& on_failure,
                            bool progress) {
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(inputs.size(), 1))));
+  jobs = std::max(1u, jobs);
   struct Result {
+    std::string id;
     std::optional<Extraction> extraction;
     std::string error;
   };
   std::mutex mutex;
   std::condition_variable ready, room;
   std::map<size_t, Result> done;  // finished but not yet handed over
-  std::atomic<size_t> next{0};
-  size_t handed = 0;
+  size_t taken = 0, handed = 0;
+  std::optional<size_t> total;     // known once the source is exhausted
   const size_t window = jobs * 8;  // bounded memory: workers wait when far ahead of the consumer
   auto work = [&] {
     for (;;) {
-      size_t i = next++;
-      if (i >= inputs.size()) return;
+      ArticleInput in;
+      size_t i;
       {
         std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return i < handed + window; });
+        room.wait(lock, [&] { return total || taken < handed + window; });
+        if (total) return;
+        auto next = next_input();  // read in order, one at a time
+        if (!next) {
+          total = taken;
+          ready.notify_all();
+          room.notify_all();
+          return;
+        }
+        in = std::move(*next);
+        i = taken++;
       }
-      Result r;
-      try {
-        const ArticleInput& in = inputs[i];
-        r.extraction = extract(in.has_text ? in.text : read_file(in.path), in.id, rules);
-      } catch (const std::exception& e) {
-        r.error = e.what();
+      Result r{in.id, std::nullopt, in.error};
+      if (r.error.empty()) {
+        try {
+          r.extraction = extract(in.has_text ? in.text : read_file(in.path), in.id, rules);
+        } catch (const std::exception& e) {
+          r.error = e.what();
+        }
       }
       std::lock_guard lock(mutex);
       done.emplace(i, std::move(r));
@@ -110,11 +155,12 @@ BatchSummary convert_batch(const std::vector<ArticleInput>& inputs, const RuleSe
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
   BatchSummary summary;
   bool tty = progress && ::isatty(2);
-  for (; handed < inputs.size();) {
+  for (;;) {
     Result r;
     {
       std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return done.count(handed) > 0; });
+      ready.wait(lock, [&] { return done.count(handed) > 0 || (total && handed == *total); });
+      if (total && handed == *total) break;
       r = std::move(done[handed]);
       done.erase(handed);
     }
@@ -122,19 +168,21 @@ BatchSummary convert_batch(const std::vector<ArticleInput>& inputs, const RuleSe
       on_article(*r.extraction);
       ++summary.converted;
     } else {
-      on_failure(inputs[handed].id, r.error);
+      on_failure(r.id, r.error);
       ++summary.failed;
     }
+    size_t known;
     {
       std::lock_guard lock(mutex);
       ++handed;
+      known = total ? *total : 0;
       room.notify_all();
     }
     if (tty) {
       double s = std::chrono::duration<double>(Clock::now() - start).count();
       double rate = handed / std::max(s, 1e-9);
-      std::fprintf(stderr, "\r[%zu/%zu] %.1f articles/s, %.0f s left   ", handed, inputs.size(), rate,
-                   (inputs.size() - handed) / std::max(rate, 1e-9));
+      if (known) std::fprintf(stderr, "\r[%zu/%zu] %.1f articles/s, %.0f s left   ", handed, known, rate, (known - handed) / std::max(rate, 1e-9));
+      else std::fprintf(stderr, "\r[%zu] %.1f articles/s   ", handed, rate);
     }
   }
   for (auto& t : threads) t.join();

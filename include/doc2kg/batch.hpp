@@ -4,6 +4,7 @@
 // output is the same bytes whatever N is. A bad article is reported and skipped.
 #include <functional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,14 +17,23 @@ struct ArticleInput {
   std::string path;  // read from here ("-": stdin), unless `text` is given
   std::string text;  // the article itself (JSON Lines)
   bool has_text = false;
+  std::string error;  // why this input cannot be an article (a malformed JSON line)
 };
+
+// Articles one at a time, in order; nullopt when there are no more. Pulled as
+// the workers need them, so a corpus on stdin is never held whole.
+using ArticleSource = std::function<std::optional<ArticleInput>()>;
 
 // Files as given, directories searched recursively for *.txt (sorted), "-" for stdin.
 std::vector<ArticleInput> gather_inputs(const std::vector<std::string>& arguments);
+ArticleSource from_list(std::vector<ArticleInput> inputs);
 
-// JSON Lines: {"id": ..., "text": ..., "title"?, "date"?, "source"?} a line.
-// Throws Error(kExitInput) naming the line of a malformed object.
-std::vector<ArticleInput> read_jsonl(std::istream& in, const std::string& where);
+// JSON Lines: {"id": ..., "text": ..., "title"?, "date"?, "source"?} a line, read
+// as needed; a malformed line becomes an input whose `error` names the line.
+ArticleSource jsonl_source(std::istream& in, const std::string& where);
+
+// First every article of `a`, then of `b`.
+ArticleSource concat(ArticleSource a, ArticleSource b);
 
 struct BatchSummary {
   size_t converted = 0, failed = 0;
@@ -32,7 +42,7 @@ struct BatchSummary {
 
 // Converts every input with `jobs` threads; `on_article` gets each success in
 // input order, `on_failure` each article that could not be read (id, reason).
-BatchSummary convert_batch(const std::vector<ArticleInput>& inputs, const RuleSet& rules, unsigned jobs,
+BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules, unsigned jobs,
                            const std::function<void(const Extraction&)>& on_article,
                            const std::function<void(const std::string&, const std::string&)>& on_failure,
                            bool progress);

@@ -139,13 +139,11 @@ int convert(const Args& a) {
   if (a.positional.empty() && !a.jsonl) throw Error(kExitUsage, "convert needs an INPUT (a file, a directory, or - for stdin)");
   Format format = a.format.empty() ? format_of_path(a.output, Format::JsonLd) : parse_format(a.format);
   auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
-  std::vector<ArticleInput> inputs = a.jsonl ? read_jsonl(std::cin, "stdin") : gather_inputs(a.positional);
-  if (a.jsonl)
-    for (auto more : gather_inputs(a.positional)) inputs.push_back(std::move(more));
-  if (inputs.empty()) throw Error(kExitInput, "no articles found in the inputs");
-  std::vector<std::string> input_paths = a.positional;
-  for (const auto& in : inputs)
-    if (!in.has_text) input_paths.push_back(in.path);
+  std::vector<ArticleInput> files = gather_inputs(a.positional);
+  std::vector<std::string> input_paths = a.positional;  // never overwritten by the output
+  for (const auto& in : files) input_paths.push_back(in.path);
+  if (files.empty() && !a.jsonl) throw Error(kExitInput, "no articles found in the inputs");
+  ArticleSource inputs = a.jsonl ? concat(jsonl_source(std::cin, "stdin"), from_list(files)) : from_list(files);
   auto report = [&](const std::string& id, const std::string& why) { std::cerr << "doc2kg: skipped " << id << ": " << why << "\n"; };
   BatchSummary summary;
   if (format == Format::NQuads) {  // streamed: one article's quads at a time
@@ -175,7 +173,7 @@ int convert(const Args& a) {
       write_output(a.output, input_paths, [&](std::ostream& out) { write_graph(graph, format, out); });
     }
   }
-  if (inputs.size() > 1 || summary.failed > 0)
+  if (summary.converted + summary.failed > 1 || summary.failed > 0)
     std::cerr << "doc2kg: " << summary.converted << " converted, " << summary.failed << " failed, "
               << std::fixed << std::setprecision(1) << summary.seconds << " s\n";
   return summary.failed > 0 ? kExitInput : kExitOk;
