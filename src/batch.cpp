@@ -32,10 +32,10 @@ std::vector<ArticleInput> gather_inputs(const std::vector<std::string>& argument
       for (const auto& e : fs::recursive_directory_iterator(a, fs::directory_options::skip_permission_denied, ec))
         if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path());
       std::sort(found.begin(), found.end());
-      for (const auto& p : found) out.push_back({fs::relative(p, a).generic_string(), p.string(), "", false});
+      for (const auto& p : found) out.push_back({fs::relative(p, a).generic_string(), p.string(), "", false, ""});
     } else {
       std::string id = a == "-" ? "stdin" : fs::path(a).filename().string();
-      out.push_back({id, a, "", false});
+      out.push_back({id, a, "", false, ""});
     }
   }
   return out;

@@ -37,7 +37,10 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   }
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+  std::string hidden = target.filename().string();  // ".NAME.tmp-PID" beside the target
+  hidden.insert(hidden.begin(), '.');
+  hidden += ".tmp-" + std::to_string(::getpid());
+  std::string tmp = (dir / hidden).string();
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw Error(kExitOutput, path + ": cannot write (" + std::strerror(errno) + ")");
