@@ -215,6 +215,7 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
   for (const Span& e : doc.entities)
     if (e.type == "City") cities_named.insert(e.name);
   std::set<std::pair<std::string, std::string>> emitted;
+  std::map<std::string, bool> written_cache;  // city name -> written in the article (searched once)
   auto emit = [&](const Division& child, const Division& parent, Range evidence) {
     if (emitted.insert({child.name, parent.name}).second)
       out.push_back({child.type, child.name, "locatedIn", parent.type, parent.name, evidence, "divisions", 1.0});
@@ -229,11 +230,16 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
     }
     // else the one whose city the text writes anywhere, as in its source (福州晚报)
     // or dateline (本报济南讯), even where no entity was made of it.
-    icu::UnicodeString where = doc.text + from_utf8(doc.info.source);
+    auto written = [&](const std::string& name) {
+      if (name.empty()) return false;
+      auto [it, fresh] = written_cache.emplace(name, false);
+      if (fresh) it->second = doc.text.indexOf(from_utf8(name)) >= 0 || doc.info.source.find(name) != std::string::npos;
+      return it->second;
+    };
     for (const Division* d : candidates) {
       const Division* p = rules.divisions.parent(*d);
       if (chosen || !p || candidates.size() < 2) break;
-      if (where.indexOf(from_utf8(p->name)) >= 0 || (!p->alias.empty() && where.indexOf(from_utf8(p->alias)) >= 0)) chosen = d;
+      if (written(p->name) || written(p->alias)) chosen = d;
     }
     if (!chosen && !candidates.empty()) chosen = candidates.front();
     if (auto it = city_of_text.find(e.name); it != city_of_text.end()) {
