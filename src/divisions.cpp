@@ -1,9 +1,12 @@
 #include "doc2kg/divisions.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "doc2kg/error.hpp"
+#include "doc2kg/text.hpp"
 
 namespace doc2kg {
 
@@ -12,6 +15,7 @@ void DivisionTable::load(const std::string& path) {
   if (!in) throw Error(kExitRules, path + ": cannot open division table");
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> cols;
     std::stringstream ss(line);
@@ -19,9 +23,65 @@ void DivisionTable::load(const std::string& path) {
     if (cols.size() < 4 || (cols[1] != "Province" && cols[1] != "City" && cols[1] != "District"))
       throw Error(kExitRules, path + ":" + std::to_string(n) + ":1: expected code, Province|City|District, name, parent[, alias]");
     Division d{cols[0], cols[1], cols[2], cols[3], cols.size() > 4 ? cols[4] : ""};
+    ++forms_[d.name];
+    if (!d.alias.empty() && d.alias != d.name) ++forms_[d.alias];
     by_name_.emplace(d.name, rows_.size());
     by_code_.emplace(d.code, rows_.size());
     rows_.push_back(std::move(d));
+  }
+  auto mentions = std::filesystem::path(path).parent_path() / "mentions.tsv";
+  if (std::filesystem::exists(mentions)) load_mention_words(mentions.string());
+  auto subdistricts = std::filesystem::path(path).parent_path() / "subdistricts.tsv";
+  if (std::filesystem::exists(subdistricts)) load_subdistricts(subdistricts.string());
+}
+
+void DivisionTable::load_subdistricts(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(kExitRules, path + ": cannot open");
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
+    auto district = b == std::string::npos ? by_code_.end() : by_code_.find(line.substr(b + 1));
+    if (district == by_code_.end() || rows_[district->second].type != "District")
+      throw Error(kExitRules, path + ":" + std::to_string(n) + ":1: expected code, name, district code of divisions.tsv");
+    icu::UnicodeString name = from_utf8(line.substr(a + 1, b - a - 1));
+    subdistricts_.emplace(std::u16string(name.getBuffer(), static_cast<size_t>(name.length())), district->second);
+    longest_subdistrict_ = std::max(longest_subdistrict_, name.length());
+    subdistrict_ends_.insert(name.charAt(name.length() - 1));
+  }
+}
+
+std::vector<const Division*> DivisionTable::districts_of_subdistrict(const icu::UnicodeString& name) const {
+  std::vector<const Division*> out;
+  auto [b, e] = subdistricts_.equal_range(std::u16string(name.getBuffer(), static_cast<size_t>(name.length())));
+  for (auto it = b; it != e; ++it) out.push_back(&rows_[it->second]);
+  return out;
+}
+
+void DivisionTable::load_mention_words(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(kExitRules, path + ": cannot open");
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    std::string kind = line.substr(0, tab), word = tab == std::string::npos ? "" : line.substr(tab + 1);
+    icu::UnicodeString w = from_utf8(word);
+    if (w.isEmpty() || w.indexOf(u'\t') >= 0)
+      throw Error(kExitRules, path + ":" + std::to_string(n) + ":1: expected kind TAB word");
+    if (kind == "before") words_.before.push_back(w);
+    else if (kind == "after") words_.after.push_back(w);
+    else if (kind == "not_across") words_.not_across.push_back(w);
+    else if (kind == "word") words_.word_like.insert(w);
+    else if (kind == "loose_end") words_.loose_ends.push_back(w);
+    else if (kind == "dateline" && w.indexOf(u' ') > 0)
+      words_.dateline = {w.tempSubString(0, w.indexOf(u' ')), w.tempSubString(w.indexOf(u' ') + 1)};
+    else
+      throw Error(kExitRules, path + ":" + std::to_string(n) + ":1: unknown kind \"" + kind +
+                                  "\" (before, after, not_across, word, loose_end, dateline \"OPEN CLOSE\")");
   }
 }
 

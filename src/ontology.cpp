@@ -18,6 +18,13 @@ const std::vector<std::string>& relation_names() {
   return relations;
 }
 
+std::string_view super_property(std::string_view relation) {
+  if (relation == "leadingIndustry" || relation == "characteristicIndustry" || relation == "supportingIndustry" ||
+      relation == "emergingIndustry")
+    return "hasIndustry";
+  return {};
+}
+
 int type_index(std::string_view type) {
   const auto& t = entity_types();
   auto it = std::find(t.begin(), t.end(), type);

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
+#include "doc2kg/ontology.hpp"
 #include "doc2kg/reader.hpp"
 #include "doc2kg/recognizer.hpp"
 #include "doc2kg/segmenter.hpp"
 #include "doc2kg/text.hpp"
+#include "doc2kg/words.hpp"
 
 namespace doc2kg {
 
@@ -28,6 +31,7 @@ Extraction extract(std::string_view bytes, const std::string& id, const RuleSet&
   Extraction x{read_article(bytes, id), {}, {}};
   Document& doc = x.doc;
   segment_sentences(doc);
+  tokenize(doc, rules);
   recognize_entities(doc, rules);
   mark_known_names(doc);
   resolve_area(doc, rules);
@@ -36,6 +40,11 @@ Extraction extract(std::string_view bytes, const std::string& id, const RuleSet&
   mark_known_names(doc);
   add_unique(x.facts, apply_relation_rules(doc, rules));
   add_unique(x.facts, infer_containment(doc, rules, x.facts));
+  // A fact stated with a sub-property (leadingIndustry) is not repeated with its super-property.
+  std::set<std::tuple<std::string, std::string, std::string_view, std::string>> specific;
+  for (const Fact& f : x.facts)
+    if (auto super = super_property(f.relation); !super.empty()) specific.insert({f.head, f.tail, super, f.tail_type});
+  std::erase_if(x.facts, [&](const Fact& f) { return specific.count({f.head, f.tail, f.relation, f.tail_type}) > 0; });
   std::set<std::pair<std::string, std::string>> used;
   for (const Fact& f : x.facts) {
     used.insert({f.head_type, f.head});

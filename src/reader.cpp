@@ -156,31 +156,433 @@ std::vector<Line> split_lines(const icu::UnicodeString& s) {
   return lines;
 }
 
-bool is_date_line(const icu::UnicodeString& line, std::string& iso) {
-  std::string s = to_utf8(line);
-  int y = 0, m = 0, d = 0;
-  char sep1 = 0, sep2 = 0;
-  int consumed = 0;
-  if (std::sscanf(s.c_str(), "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &consumed) == 5 &&
-      consumed == static_cast<int>(s.size()) && sep1 == sep2 && (sep1 == '-' || sep1 == '/' || sep1 == '.') &&
-      m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    iso = buf;
+// ---- Dates: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 二〇二四年三月五日 ----
+
+bool is_ascii_digit(UChar c) { return c >= u'0' && c <= u'9'; }
+
+int han_digit(UChar c) {
+  static const char16_t kDigits[] = u"〇一二三四五六七八九";
+  if (c == u'零' || c == u'○') return 0;
+  for (int d = 0; d < 10; ++d)
+    if (c == kDigits[d]) return d;
+  return -1;
+}
+
+// Up to `max` ASCII digits at i; -1 if none.
+int read_number(const icu::UnicodeString& s, int32_t& i, int max) {
+  int v = 0, n = 0;
+  while (i < s.length() && n < max && is_ascii_digit(s.charAt(i))) v = v * 10 + (s.charAt(i++) - u'0'), ++n;
+  return n == 0 || (i < s.length() && is_ascii_digit(s.charAt(i))) ? -1 : v;
+}
+
+// 三, 十, 十二, 二十, 三十一 at i; -1 if none.
+int read_han_number(const icu::UnicodeString& s, int32_t& i) {
+  int tens = 0, units = -1;
+  if (i < s.length() && han_digit(s.charAt(i)) > 0 && i + 1 < s.length() && s.charAt(i + 1) == u'十') {
+    tens = han_digit(s.charAt(i));
+    i += 2;
+  } else if (i < s.length() && s.charAt(i) == u'十') {
+    tens = 1;
+    ++i;
+  }
+  if (i < s.length() && han_digit(s.charAt(i)) > 0) units = han_digit(s.charAt(i++));
+  if (tens == 0 && units < 0) return -1;
+  return tens * 10 + std::max(units, 0);
+}
+
+void skip_spaces(const icu::UnicodeString& s, int32_t& i) {
+  while (i < s.length() && u_isWhitespace(s.charAt(i))) ++i;
+}
+
+bool take(const icu::UnicodeString& s, int32_t& i, UChar c) {
+  if (i < s.length() && s.charAt(i) == c) return ++i, true;
+  return false;
+}
+
+// A full date (year, month, day) starting at `i`: its end, and `iso`; -1 if there is none.
+int32_t parse_date_at(const icu::UnicodeString& s, int32_t i, std::string& iso) {
+  if (i > 0 && (is_ascii_digit(s.charAt(i - 1)) || han_digit(s.charAt(i - 1)) >= 0)) return -1;
+  int y = -1, m = -1, d = -1;
+  if (i < s.length() && is_ascii_digit(s.charAt(i))) {
+    int32_t j = i;
+    if (j + 4 > s.length()) return -1;
+    y = read_number(s, j, 4);
+    if (y < 0 || j - i != 4) return -1;
+    skip_spaces(s, j);
+    if (j >= s.length()) return -1;
+    UChar sep = s.charAt(j++);
+    if (sep == u'年') {
+      skip_spaces(s, j);
+      m = read_number(s, j, 2);
+      skip_spaces(s, j);
+      if (!take(s, j, u'月')) return -1;
+      skip_spaces(s, j);
+      d = read_number(s, j, 2);
+      skip_spaces(s, j);
+      if (!take(s, j, u'日') && !take(s, j, u'号')) return -1;
+    } else if (sep == u'-' || sep == u'/' || sep == u'.') {
+      m = read_number(s, j, 2);
+      if (!take(s, j, sep)) return -1;
+      d = read_number(s, j, 2);
+    } else {
+      return -1;
+    }
+    i = j;
+  } else {
+    int32_t j = i;
+    y = 0;
+    for (int k = 0; k < 4; ++k, ++j) {
+      int v = j < s.length() ? han_digit(s.charAt(j)) : -1;
+      if (v < 0) return -1;
+      y = y * 10 + v;
+    }
+    if (!take(s, j, u'年')) return -1;
+    m = read_han_number(s, j);
+    if (!take(s, j, u'月')) return -1;
+    d = read_han_number(s, j);
+    if (!take(s, j, u'日') && !take(s, j, u'号')) return -1;
+    i = j;
+  }
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  iso = buf;
+  return i;
+}
+
+// The first full date in s[from, to).
+bool find_date(const icu::UnicodeString& s, int32_t from, int32_t to, std::string& iso) {
+  for (int32_t i = from; i < to; ++i)
+    if (parse_date_at(s, i, iso) > 0) return true;
+  return false;
+}
+
+bool take_any(const icu::UnicodeString& s, int32_t& i, std::initializer_list<const char16_t*> words) {
+  for (const char16_t* w : words) {
+    icu::UnicodeString word(w);
+    if (s.compare(i, word.length(), word) == 0) return i += word.length(), true;
+  }
+  return false;
+}
+
+// What may follow a date on its line: a time, a weekday, brackets: (星期五)上午10:00, 09:15, 20时30分.
+bool only_time_after(const icu::UnicodeString& s, int32_t i, int32_t end) {
+  while (i < end) {
+    UChar c = s.charAt(i);
+    if (u_isWhitespace(c) || c == u'(' || c == u')' || c == u'【' || c == u'】' || c == u'[' || c == u']') {
+      ++i;
+    } else if (take_any(s, i, {u"星期", u"礼拜", u"周"})) {
+      if (i >= end || (han_digit(s.charAt(i)) < 1 && s.charAt(i) != u'日' && s.charAt(i) != u'天')) return false;
+      ++i;
+    } else if (take_any(s, i, {u"上午", u"下午", u"中午", u"晚上", u"早上", u"凌晨", u"傍晚"})) {
+    } else if (is_ascii_digit(c)) {
+      if (read_number(s, i, 2) < 0) return false;
+      if (take(s, i, u':')) {
+        if (read_number(s, i, 2) < 0) return false;
+        if (take(s, i, u':') && read_number(s, i, 2) < 0) return false;
+      } else if (take(s, i, u'时') || take(s, i, u'点')) {
+        int32_t j = i;
+        if (read_number(s, j, 2) >= 0 && take(s, j, u'分')) i = j;
+      } else {
+        return false;
+      }
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---- Header fields: 来源：X, 作者：Y, 发布时间：2024-04-22 09:15, 浏览次数：1286 ----
+// Labels are matched on the Simplified, width-folded text (：｜ are : |).
+
+enum class Label { kNone, kSource, kAuthor, kDate, kOther };
+
+Label label_kind(const icu::UnicodeString& label) {
+  static const char16_t* const kSource[] = {u"稿源", u"出处", u"来源于"};
+  static const char16_t* const kAuthor[] = {u"作者", u"记者", u"本报记者", u"撰稿", u"撰文", u"撰稿人", u"文",
+                                           u"文字", u"采写", u"执笔"};
+  static const char16_t* const kDate[] = {u"发布于", u"发表于", u"日期", u"时间"};
+  // Page furniture that shares the header lines and states nothing.
+  static const char16_t* const kOther[] = {
+      u"浏览", u"浏览次数", u"浏览量", u"点击", u"点击数", u"点击量", u"点击率", u"阅读", u"阅读量", u"阅读数",
+      u"阅读次数", u"访问量", u"访问次数", u"字号", u"字体", u"编辑", u"责任编辑", u"责编", u"编审", u"审核",
+      u"审校", u"校对", u"终审", u"监制", u"摄影", u"摄", u"图", u"图片", u"通讯员", u"实习生", u"分享", u"分享到",
+      u"打印", u"关闭", u"收藏", u"评论", u"发布机构", u"发布单位", u"索引号", u"文号", u"所属机构"};
+  auto in = [&](const auto& list) {
+    return std::any_of(std::begin(list), std::end(list), [&](const char16_t* w) { return label == w; });
+  };
+  if (label.isEmpty() || label.length() > 6) return Label::kNone;
+  if (in(kSource) || (label.endsWith(u"来源") && label.length() <= 4)) return Label::kSource;
+  if (in(kAuthor)) return Label::kAuthor;
+  if (in(kDate) || ((label.endsWith(u"日期") || label.endsWith(u"时间")) && label.length() <= 5)) return Label::kDate;
+  if (in(kOther)) return Label::kOther;
+  return Label::kNone;
+}
+
+// The label of "来源:X" at i (up to the colon), or kNone; `value` is set after the colon.
+Label label_at(const icu::UnicodeString& s, int32_t i, int32_t end, int32_t& value) {
+  int32_t colon = i;
+  while (colon < end && colon - i <= 6 && s.charAt(colon) != u':') ++colon;
+  if (colon >= end || s.charAt(colon) != u':') return Label::kNone;
+  int32_t e = colon;
+  while (e > i && u_isWhitespace(s.charAt(e - 1))) --e;
+  value = colon + 1;
+  return label_kind(s.tempSubStringBetween(i, e));
+}
+
+// "记者 张三" (or 通讯员 李四) without a colon: a name, letters and spaces, follows.
+// Returns the kind (kAuthor for 记者, kOther for 通讯员) and where the name starts.
+Label reporter_at(const icu::UnicodeString& s, int32_t i, int32_t end, int32_t& name) {
+  int32_t j = i;
+  Label kind = take_any(s, j, {u"本报记者", u"记者"})           ? Label::kAuthor
+               : take_any(s, j, {u"通讯员", u"实习生", u"本报通讯员"}) ? Label::kOther
+                                                                      : Label::kNone;
+  if (kind == Label::kNone) return kind;
+  while (j < end && u_isWhitespace(s.charAt(j))) ++j;
+  name = j;
+  for (; j < end && j - name <= 12; ++j)
+    if (!u_isalpha(s.charAt(j)) && s.charAt(j) != u'·') break;
+  return j - name >= 2 ? kind : Label::kNone;
+}
+
+// What one header line says. Offsets are into the line's text.
+struct HeaderLine {
+  bool meta = false;  // the line only carries header fields (it states nothing to analyse)
+  std::string date;
+  bool source = false, author = false;  // a 来源/作者 field is there (its value may be empty)
+  Range source_value, author_value;
+  bool source_pending = false;  // "来源:" ends the line: its value is the next line
+};
+
+void trim(const icu::UnicodeString& s, int32_t& b, int32_t& e) {
+  while (b < e && u_isWhitespace(s.charAt(b))) ++b;
+  while (e > b && u_isWhitespace(s.charAt(e - 1))) --e;
+}
+
+// A field of a header line: "来源:X", "发布时间:2024-04-22 09:15", "2024-02-20", "记者 张三".
+bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, HeaderLine& h) {
+  trim(s, b, e);
+  if (b == e) return true;
+  std::string iso;
+  int32_t value = 0;
+  switch (label_at(s, b, e, value)) {
+    case Label::kSource:
+      trim(s, value, e);
+      if (!h.source) h.source = true, h.source_value = {value, e}, h.source_pending = last && value == e;
+      return true;
+    case Label::kAuthor:
+      trim(s, value, e);
+      if (!h.author) h.author = true, h.author_value = {value, e};
+      return true;
+    case Label::kDate: {
+      trim(s, value, e);
+      if (value == e) return true;
+      int32_t end = parse_date_at(s, value, iso);
+      if (end < 0 || !only_time_after(s, end, e)) return false;
+      if (h.date.empty()) h.date = iso;
+      return true;
+    }
+    case Label::kOther:
+      return true;
+    case Label::kNone:
+      break;
+  }
+  if (int32_t end = parse_date_at(s, b, iso); end > 0) {  // a date standing alone
+    if (!only_time_after(s, end, e)) return false;
+    if (h.date.empty()) h.date = iso;
+    return true;
+  }
+  if (Label kind = reporter_at(s, b, e, value); kind != Label::kNone) {  // 记者 张三
+    for (int32_t j = value; j < e; ++j)
+      if (!u_isalpha(s.charAt(j)) && !u_isWhitespace(s.charAt(j)) && s.charAt(j) != u'·') return false;
+    if (kind == Label::kAuthor && !h.author) h.author = true, h.author_value = {value, e};
     return true;
   }
   return false;
 }
 
-// "作者:王健" -> true with value "王健" and its range.
-bool header_field(const Line& line, const icu::UnicodeString& label, Range& value) {
-  if (!line.text.startsWith(label)) return false;
-  int32_t i = label.length();
-  if (i >= line.text.length() || (line.text.charAt(i) != u':' && line.text.charAt(i) != u'：')) return false;
-  ++i;
-  while (i < line.text.length() && u_isWhitespace(line.text.charAt(i))) ++i;
-  value = {line.range.begin + i, line.range.end};
+// Fields are split at | 丨, tabs, runs of two spaces, and at a single space before a label, a date or 记者/通讯员.
+bool starts_field(const icu::UnicodeString& s, int32_t i, int32_t end) {
+  std::string iso;
+  int32_t value = 0;
+  return label_at(s, i, end, value) != Label::kNone || parse_date_at(s, i, iso) > 0 ||
+         reporter_at(s, i, end, value) != Label::kNone;
+}
+
+bool read_field_line(const icu::UnicodeString& s, HeaderLine& h) {
+  int32_t n = s.length(), b = 0;
+  for (int32_t i = 0; i <= n; ++i) {
+    bool cut = false;
+    int32_t next = i + 1;
+    if (i == n) {
+      cut = true;
+    } else {
+      UChar c = s.charAt(i);
+      if (c == u'|' || c == u'丨' || c == u'│' || c == u'\t') {
+        cut = true;
+      } else if (u_isWhitespace(c)) {
+        int32_t j = i;
+        while (j < n && u_isWhitespace(s.charAt(j))) ++j;
+        cut = j - i >= 2 || starts_field(s, j, n);
+        next = j;
+      }
+    }
+    if (!cut) continue;
+    if (!read_field(s, b, i, i == n, h)) return false;
+    b = next;
+    i = next - 1;
+  }
   return true;
+}
+
+// WeChat: "原创 作者 账号 2024-01-08 20:15 四川", or without 原创 but then with the time.
+bool read_wechat_line(const icu::UnicodeString& s, HeaderLine& h) {
+  std::vector<Range> tokens;
+  for (int32_t i = 0; i < s.length();) {
+    while (i < s.length() && u_isWhitespace(s.charAt(i))) ++i;
+    int32_t b = i;
+    while (i < s.length() && !u_isWhitespace(s.charAt(i))) ++i;
+    if (i > b) tokens.push_back({b, i});
+  }
+  size_t k = 0;
+  bool original = !tokens.empty() && s.tempSubStringBetween(tokens[0].begin, tokens[0].end) == u"原创";
+  if (original) ++k;
+  size_t first_name = k;
+  std::string iso;
+  for (; k < tokens.size(); ++k)
+    if (parse_date_at(s, tokens[k].begin, iso) == tokens[k].end) break;
+  size_t names = k - first_name;
+  if (k == tokens.size() || names > 2 || (names == 0 && !original)) return false;
+  for (size_t t = first_name; t < k; ++t) {
+    icu::UnicodeString name = s.tempSubStringBetween(tokens[t].begin, tokens[t].end);
+    int32_t value = 0;
+    if (name.length() > 20 || name.indexOf(u':') >= 0 || is_ascii_digit(name.charAt(0)) ||
+        label_kind(name) != Label::kNone || label_at(s, tokens[t].begin, tokens[t].end, value) != Label::kNone)
+      return false;
+  }
+  size_t rest = k + 1;
+  bool time = false;
+  if (rest < tokens.size()) {
+    int32_t i = tokens[rest].begin;
+    if (read_number(s, i, 2) >= 0 && take(s, i, u':') && read_number(s, i, 2) >= 0 &&
+        (!take(s, i, u':') || read_number(s, i, 2) >= 0) && i == tokens[rest].end)
+      time = true, ++rest;
+  }
+  if (rest < tokens.size() && tokens[rest].end - tokens[rest].begin <= 8) ++rest;  // the place it was posted from
+  if (rest != tokens.size() || (!original && !time)) return false;
+  h.date = iso;
+  if (names >= 1) h.source = true, h.source_value = tokens[k - 1];
+  if (names == 2) h.author = true, h.author_value = tokens[first_name];
+  return true;
+}
+
+HeaderLine read_header_line(const icu::UnicodeString& s) {
+  HeaderLine h;
+  if (s.length() > 200) return h;  // a paragraph, not a header line
+  if (read_wechat_line(s, h) || read_field_line(s, (h = HeaderLine{}))) h.meta = true;
+  else h = HeaderLine{};
+  return h;
+}
+
+// A title (or subtitle) line: short, not a sentence of the body.
+bool title_like(const icu::UnicodeString& s) { return s.length() <= 80 && s.indexOf(u'。') < 0; }
+
+bool is_subtitle(const icu::UnicodeString& s) { return s.startsWith(u"—") || s.startsWith(u"-"); }
+
+// The header: title line(s), a date, 作者, 来源, in any order among the first
+// lines (field lines, a date line, a WeChat line), or else a block of title
+// lines closed by a blank line. Sets doc.info, adds the title lines to the
+// paragraphs (titles state facts too) and returns the index of the body's first line.
+size_t read_header(Document& doc, const std::vector<Line>& lines) {
+  constexpr size_t kScan = 6;       // the header is among the first non-empty lines
+  constexpr size_t kTitleBlock = 4;  // lines of a header without any field line
+  struct Entry {
+    size_t line;
+    bool blank_before;
+    HeaderLine h;
+  };
+  // "来源:" alone on its line: the next line is its value.
+  auto classify = [&](size_t i, const Entry* previous, bool blank_before) {
+    Entry e{i, blank_before, read_header_line(lines[i].text)};
+    const icu::UnicodeString& t = lines[i].text;
+    if (!e.h.meta && previous && previous->h.source_pending && !blank_before && t.length() <= 40 && title_like(t)) {
+      e.h.meta = e.h.source = true;
+      e.h.source_value = {0, t.length()};
+    }
+    return e;
+  };
+  std::vector<Entry> head;
+  bool blank = false;
+  for (size_t i = 0; i < lines.size() && head.size() < kScan; ++i) {
+    if (lines[i].text.isEmpty()) {
+      blank = true;
+      continue;
+    }
+    head.push_back(classify(i, head.empty() ? nullptr : &head.back(), blank));
+    blank = false;
+  }
+  // Field lines, with title lines before, between or (without a blank line) after them.
+  size_t end = 0;
+  bool fields = false;
+  for (size_t j = 0; j < head.size(); ++j) {
+    if (head[j].h.meta) {
+      end = j + 1;
+      fields = true;
+      continue;
+    }
+    if (!title_like(lines[head[j].line].text) || (fields && head[j].blank_before)) break;
+  }
+  if (fields) {  // more field lines right after
+    for (size_t i = head[end - 1].line + 1; i < lines.size() && !lines[i].text.isEmpty(); ++i) {
+      Entry e = classify(i, &head[end - 1], false);
+      if (!e.h.meta) break;
+      head.resize(end);
+      head.push_back(e);
+      ++end;
+    }
+  } else {  // no field line: title lines, then a blank line, then the body
+    while (end < head.size() && (end == 0 || !head[end].blank_before)) ++end;
+    if (end == head.size() || end > kTitleBlock) return 0;
+    for (size_t j = 0; j < end; ++j)
+      if (!title_like(lines[head[j].line].text)) return 0;
+  }
+  head.resize(end);
+
+  bool title_done = false;
+  std::vector<size_t> text_lines;
+  for (size_t j = 0; j < head.size(); ++j) {
+    const Line& line = lines[head[j].line];
+    const HeaderLine& h = head[j].h;
+    if (!h.meta) {
+      // The title: the first run of title lines; without field lines, the first line and its ——subtitles.
+      bool title = fields ? !title_done : (j == 0 || (is_subtitle(line.text) && !title_done));
+      if (title) {
+        if (!doc.info.title.empty()) doc.info.title += " ";
+        doc.info.title += to_utf8(line.text);
+      } else if (!doc.info.title.empty()) {
+        title_done = true;
+      }
+      text_lines.push_back(head[j].line);
+      doc.paragraphs.push_back(line.range);
+      continue;
+    }
+    if (!doc.info.title.empty()) title_done = true;
+    if (doc.info.date.empty()) doc.info.date = h.date;
+    Range at{line.range.begin, line.range.begin};
+    if (h.source && h.source_value.end > h.source_value.begin && doc.info.source.empty()) {
+      doc.info.source_range = {at.begin + h.source_value.begin, at.begin + h.source_value.end};
+      doc.info.source = doc.quote(doc.info.source_range);
+    }
+    if (h.author && h.author_value.end > h.author_value.begin && doc.info.author.empty()) {
+      doc.info.author_range = {at.begin + h.author_value.begin, at.begin + h.author_value.end};
+      doc.info.author = doc.quote(doc.info.author_range);
+    }
+  }
+  // A date written in a title line (——2024年1月8日在…会议上) when no field gives one.
+  for (size_t i : text_lines)
+    if (doc.info.date.empty()) find_date(lines[i].text, 0, lines[i].text.length(), doc.info.date);
+  return head.back().line + 1;
 }
 
 }  // namespace
@@ -221,44 +623,7 @@ Document read_article(std::string_view bytes, const std::string& id) {
   doc.text = fold_width(is_traditional(doc.original) ? to_simplified(doc.original) : doc.original);
   std::vector<Line> lines = split_lines(doc.text);
 
-  // Header: title line(s), a date line among the first lines, then 作者/来源 up to a blank line.
-  size_t body_start = 0, date_line = lines.size();
-  for (size_t i = 0, seen = 0; i < lines.size() && seen < 6; ++i) {
-    if (lines[i].text.isEmpty()) continue;
-    ++seen;
-    if (is_date_line(lines[i].text, doc.info.date)) {
-      date_line = i;
-      break;
-    }
-  }
-  if (date_line < lines.size()) {
-    for (size_t i = 0; i < date_line; ++i) {
-      if (lines[i].text.isEmpty()) continue;
-      if (!doc.info.title.empty()) doc.info.title += " ";
-      doc.info.title += to_utf8(lines[i].text);
-      doc.paragraphs.push_back(lines[i].range);  // titles state facts too
-    }
-    size_t i = date_line + 1;
-    bool source_pending = false;
-    for (; i < lines.size() && !lines[i].text.isEmpty(); ++i) {
-      Range value;
-      if (header_field(lines[i], u"作者", value)) {
-        doc.info.author = doc.quote(value);
-        doc.info.author_range = value;
-      } else if (header_field(lines[i], u"来源", value)) {
-        doc.info.source = doc.quote(value);
-        doc.info.source_range = value;
-        source_pending = value.begin == value.end;
-      } else if (source_pending) {
-        doc.info.source = to_utf8(lines[i].text);
-        doc.info.source_range = lines[i].range;
-        source_pending = false;
-      } else {
-        break;  // no blank line after the header: the body starts here
-      }
-    }
-    body_start = i;
-  }
+  size_t body_start = read_header(doc, lines);
   std::set<icu::UnicodeString> seen;
   for (size_t i = body_start; i < lines.size(); ++i) {
     if (lines[i].text.isEmpty()) continue;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "doc2kg/annotated_sentence.hpp"
+#include "doc2kg/areas.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
@@ -100,49 +101,6 @@ int count_in_text(const Document& doc, const icu::UnicodeString& name) {
   return n;
 }
 
-void match_lexicons(Document& doc, const RuleSet& rules) {
-  // Aliases of divisions (槐荫 for 槐荫区) count only for divisions the article
-  // names in full, their parents, and the city of its dateline (本报济南讯).
-  std::set<int> relevant;
-  std::vector<Trie::Match> matches;
-  for (const Range& p : doc.paragraphs) {
-    auto m = rules.lexicon.find_all(doc.text, p.begin, p.end);
-    matches.insert(matches.end(), m.begin(), m.end());
-  }
-  // A district whose name is also a common word (老城区, 城关区: listed in
-  // `generic`) counts only when named twice or beside its city.
-  auto named = [&](const Division* d) {
-    return d && (occurs(doc.text, from_utf8(d->name)) || (!d->alias.empty() && occurs(doc.text, from_utf8(d->alias))));
-  };
-  auto plausible = [&](const LexiconEntry& e) {
-    if (e.division < 0 || e.alias || e.type != "District") return true;
-    const Division& d = rules.divisions.all()[e.division];
-    if (!rules.in_list("generic", from_utf8(d.name))) return true;
-    return count_in_text(doc, from_utf8(d.name)) >= 2 || named(rules.divisions.parent(d));
-  };
-  for (const auto& m : matches) {
-    const LexiconEntry& e = rules.lexicon_entries[m.value];
-    if (e.division < 0 || e.alias || !plausible(e)) continue;
-    for (const Division* d = &rules.divisions.all()[e.division]; d; d = rules.divisions.parent(*d))
-      relevant.insert(static_cast<int>(d - rules.divisions.all().data()));
-  }
-  for (const auto& m : matches) {
-    const LexiconEntry& e = rules.lexicon_entries[m.value];
-    if (!e.alias || m.begin < 2 || m.end >= doc.text.length()) continue;
-    if (doc.text.tempSubStringBetween(m.begin - 2, m.begin) == u"本报" && doc.text.charAt(m.end) == u'讯')
-      relevant.insert(e.division);
-  }
-  std::vector<Candidate> candidates;
-  std::set<std::pair<int32_t, int32_t>> seen;
-  for (const auto& m : matches) {
-    const LexiconEntry& e = rules.lexicon_entries[m.value];
-    if ((e.alias && !relevant.count(e.division)) || !plausible(e)) continue;
-    if (!seen.insert({m.begin, m.end}).second) continue;  // one reading per place: the first entry listed
-    candidates.push_back({{{m.begin, m.end}, e.type, e.canonical, e.rule, e.confidence}, e.priority});
-  }
-  select_candidates(doc, std::move(candidates));
-}
-
 std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules, const EntityRule& rule,
                                        const AnnotatedSentence& a, const icu::UnicodeString& sentence_text) {
   std::vector<Candidate> out;
@@ -161,7 +119,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
     if (sb < 0 || nb < 0 || nb >= ne || sb >= se) continue;
     Range span = a.to_text(sb, se), name = a.to_text(nb, ne);
     if (rule.trim) {
-      Range trimmed = trim_name(doc, rules, name, false);
+      Range trimmed = start_at_word(doc, rules, trim_name(doc, rules, name, false));
       if (span.begin == name.begin) span.begin = trimmed.begin;
       name = trimmed;
     }
@@ -185,7 +143,28 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
 
 }  // namespace
 
-Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suffixes) {
+Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
+  auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
+  bool cut = false;  // a word was cut off: a one-character function word after it is not part of the name
+  while (name.end - name.begin > 2) {
+    const Word* w = doc.word_at(name.begin);
+    if (!w || w->range.end >= name.end) break;
+    const std::string& pos = rules.words.pos_name(w->pos);
+    bool inside = w->range.begin < name.begin;  // 社|区和楚村镇: a name does not start inside a word
+    // A function word: 目前|万隆社区. One character alone (和, 有) often starts a
+    // name the dictionary does not know (和美社区), so only after a cut.
+    bool function_word = (rules.item_not_initial.count(pos) > 0 || pos == "v") &&
+                         (w->range.end - w->range.begin > 1 || cut);
+    bool container = rules.in_list("container_heads", text(*w));  // 乡|椿树垭村: the head of the place before
+    if (!inside && !function_word && !container) break;
+    name.begin = w->range.end;
+    cut = true;
+  }
+  return name;
+}
+
+Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suffixes,
+                const std::vector<std::string>& more_prefixes) {
   // A name starts after the last verb that cannot be part of one (合作建设|光通信器件生产线项目).
   if (auto breaks = rules.word_lists.find("name_breaks"); breaks != rules.word_lists.end()) {
     icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
@@ -198,7 +177,9 @@ Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suff
   for (bool changed = true; changed && name.end > name.begin;) {
     changed = false;
     icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
-    if (int32_t n = longest_affix(rules, "trim_prefixes", s, false)) {
+    int32_t n = longest_affix(rules, "trim_prefixes", s, false);
+    for (const auto& list : more_prefixes) n = std::max(n, longest_affix(rules, list, s, false));
+    if (n > 0) {
       name.begin += n;
       changed = true;
     } else if (suffixes) {
@@ -261,47 +242,6 @@ void mark_known_names(Document& doc) {
     return it != doc.entities.end() && it->range.begin < c.span.range.end;
   });
   select_candidates(doc, std::move(candidates));
-}
-
-void resolve_area(Document& doc, const RuleSet& rules) {
-  std::map<std::string, int> count;
-  std::map<std::string, int32_t> first;
-  icu::UnicodeString title = from_utf8(doc.info.title);
-  for (const Span& s : doc.entities) {
-    if (s.type != "District" || s.name.empty() || s.name[0] == '@') continue;
-    count[s.name] += 1 + (occurs(title, from_utf8(s.name)) ? 2 : 0);
-    first.emplace(s.name, s.range.begin);
-  }
-  // Title mentions weigh more; ties go to the first named.
-  doc.area.clear();
-  for (const auto& [name, n] : count)
-    if (doc.area.empty() || n > count[doc.area] || (n == count[doc.area] && first[name] < first[doc.area])) doc.area = name;
-  // The division of the area at each level, for 全市/全省 in a district's article.
-  std::map<std::string, std::string> level;  // suffix char -> name
-  if (!doc.area.empty()) {
-    level["area"] = doc.area;
-    auto candidates = rules.divisions.by_name(doc.area);
-    for (const Division* d = candidates.empty() ? nullptr : rules.divisions.parent(*candidates.front()); d;
-         d = rules.divisions.parent(*d))
-      level[d->type] = d->name;
-  }
-  std::erase_if(doc.entities, [&](Span& s) {
-    if (s.name.empty() || s.name[0] != '@') return false;
-    if (doc.area.empty()) return true;
-    icu::UnicodeString word = doc.text.tempSubStringBetween(s.range.begin, s.range.end);
-    UChar last = word.charAt(word.length() - 1);
-    UChar area_last = from_utf8(doc.area).charAt(from_utf8(doc.area).length() - 1);
-    s.type = "District";
-    s.name = doc.area;
-    if (last == u'市' && area_last != u'市' && level.count("City")) {
-      s.type = "City";
-      s.name = level["City"];
-    } else if (last == u'省' && level.count("Province")) {
-      s.type = "Province";
-      s.name = level["Province"];
-    }
-    return false;
-  });
 }
 
 }  // namespace doc2kg

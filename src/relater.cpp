@@ -7,6 +7,7 @@
 #include <set>
 
 #include "doc2kg/annotated_sentence.hpp"
+#include "doc2kg/quantity.hpp"
 #include "doc2kg/recognizer.hpp"
 #include "doc2kg/text.hpp"
 
@@ -22,8 +23,8 @@ struct Endpoint {
 class RuleMatcher {
  public:
   RuleMatcher(const Document& doc, std::vector<Span>& spans, const RuleSet& rules, const RelationRule& rule,
-              const AnnotatedSentence& a)
-      : doc_(doc), spans_(spans), rules_(rules), rule_(rule), a_(a) {}
+              const AnnotatedSentence& a, const std::vector<Span>& earlier)
+      : doc_(doc), spans_(spans), rules_(rules), rule_(rule), a_(a), earlier_(earlier) {}
 
   void run(std::vector<Fact>& out) {
     UErrorCode status = U_ZERO_ERROR;
@@ -36,17 +37,18 @@ class RuleMatcher {
       }
       std::vector<Endpoint> tails = rule_.tail == "list" ? list_items(*m) : group_entities(*m, rule_.tail);
       if (tails.empty()) continue;
-      auto head = find_head(*m);
-      if (!head) continue;
+      std::vector<Endpoint> heads = find_head(*m, tails);
+      if (heads.empty()) continue;
       std::string relation = rule_.relation;
       if (relation[0] == '@') {
         icu::UnicodeString word = group_text(*m, relation.substr(1));
         auto it = rules_.roles.find(word);
         relation = it == rules_.roles.end() ? "hasIndustry" : it->second;
       }
-      for (const auto& t : tails)
-        if (!(t.type == head->type && t.name == head->name))
-          out.push_back({head->type, head->name, relation, t.type, t.name, a_.sentence, rule_.id, rule_.confidence});
+      for (const auto& head : heads)
+        for (const auto& t : tails)
+          if (!(t.type == head.type && t.name == head.name))
+            out.push_back({head.type, head.name, relation, t.type, t.name, a_.sentence, rule_.id, rule_.confidence});
     }
     check_match_time(status, rule_.id, doc_.info.id);
   }
@@ -83,68 +85,261 @@ class RuleMatcher {
   // The items of a list slot, split at the separators: a lone entity is an
   // item as it is; with {T+}, an item with text in it becomes a new entity of
   // the slot's type (covering any shorter entity inside: 智能制造 in 智能制造装备).
+  // The items of a list slot. The list is cut at every separator; parts joined
+  // by a joiner (及, 与: 汽车及零部件) stay one item, except that a joiner ends
+  // the list as its last conjunction (A、B及C), or where a stated count (三大)
+  // needs every part.
   std::vector<Endpoint> list_items(const icu::RegexMatcher& m) {
     std::vector<Endpoint> out;
     int32_t b = group(m, "list", false), e = group(m, "list", true);
     if (b < 0) return out;
+    struct Part {
+      int32_t begin, end;
+      bool joined;  // joined to the next part by a joiner
+    };
+    std::vector<Part> parts;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> sep(rules_.list_separator->matcher(a_.text, status));
     sep->region(b, e, status);
     int32_t start = b;
     while (sep->find(status) && U_SUCCESS(status)) {
-      take_item(start, sep->start(status), out);
+      parts.push_back({start, sep->start(status), is_joiner(sep->start(status), sep->end(status))});
       start = sep->end(status);
     }
-    take_item(start, e, out);
+    parts.push_back({start, e, false});
+    std::vector<std::vector<Part>> groups(1);
+    for (const Part& p : parts) {
+      groups.back().push_back(p);
+      if (!p.joined) groups.emplace_back();
+    }
+    groups.pop_back();
+    int count = stated_count(e);
+    bool split_all = count > 0 && static_cast<size_t>(count) == parts.size() && count != static_cast<int>(groups.size());
+    bool split_last = count > 0 ? split_all : groups.size() >= 2;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (split_all || (split_last && g + 1 == groups.size()) || !rule_.list_allows_new) {
+        for (const Part& p : groups[g]) take_item(p.begin, p.end, out);
+      } else {
+        take_item(groups[g].front().begin, groups[g].back().end, out);
+      }
+    }
     return out;
+  }
+
+  bool is_joiner(int32_t begin, int32_t end) {
+    if (!rules_.list_joiner) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> j(rules_.list_joiner->matcher(a_.text, status));
+    j->region(begin, end, status);
+    return j->matches(status) && U_SUCCESS(status);
+  }
+
+  // The count a list states right after it (三大, 两个), or 0.
+  int stated_count(int32_t list_end) {
+    if (!rules_.list_count) return 0;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> c(rules_.list_count->matcher(a_.text, status));
+    c->region(list_end, a_.text.length(), status);
+    if (!c->lookingAt(status) || U_FAILURE(status)) return 0;
+    int32_t g = rules_.list_count->groupNumberFromName(icu::UnicodeString(u"n"), status);
+    if (U_FAILURE(status)) return 0;
+    icu::UnicodeString n = c->group(g, status);
+    if (U_FAILURE(status) || n.isEmpty()) return 0;
+    auto v = parse_chinese_numeral(n);
+    return v ? static_cast<int>(*v) : 0;
   }
 
   void take_item(int32_t b, int32_t e, std::vector<Endpoint>& out) {
     bool all_entities = b < e;
     for (int32_t i = b; i < e; ++i) all_entities = all_entities && a_.entity[i] >= 0;
-    if (all_entities) {  // 获评“A”“B”: adjacent entities are items each
+    // 获评“A”“B”: adjacent known entities are items each; in a list that names new
+    // items, adjacent entities are one name (稀土 + 新材料: 稀土新材料).
+    if (all_entities && (!rule_.list_allows_new || e - b == 1)) {
       for (int32_t i = b; i < e; ++i)
         if (endpoint(i).type == rule_.list_type) out.push_back(endpoint(i));
       return;
     }
     if (!rule_.list_allows_new || b >= e) return;
-    Range item = trim_name(doc_, rules_, a_.to_text(b, e), true);
+    auto prefixes = rules_.list_item_prefixes.find(rule_.list_type);
+    Range item = trim_name(doc_, rules_, a_.to_text(b, e), true,
+                           prefixes == rules_.list_item_prefixes.end() ? std::vector<std::string>{} : prefixes->second);
+    item = trim_trailing_words(item);
     if (item.end - item.begin < 2) return;
     std::string name = canonical_name(doc_.text.tempSubStringBetween(item.begin, item.end));
     if (from_utf8(name).length() < 2 || rules_.in_list("generic", from_utf8(name))) return;
+    if (!rule_.item_suffixes.empty() && !ends_with_word(from_utf8(name), rule_.item_suffixes)) return;
+    if (const Word* w = doc_.word_at(item.begin);
+        w && w->range.begin == item.begin && rules_.item_not_initial.count(rules_.words.pos_name(w->pos)))
+      return;  // a pronoun, preposition, adverb or particle does not start a name
+    if (auto reject = rules_.list_item_reject.find(rule_.list_type); reject != rules_.list_item_reject.end()) {
+      UErrorCode rs = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> rm(reject->second->matcher(from_utf8(name), rs));
+      if (U_SUCCESS(rs) && rm->find(rs)) return;
+    }
     add_span(spans_, {item, rule_.list_type, name, rule_.id, rule_.confidence});
     out.push_back({rule_.list_type, name});
   }
 
-  std::optional<Endpoint> find_head(const icu::RegexMatcher& m) {
-    UErrorCode status = U_ZERO_ERROR;
-    if (rule_.head == "area")
-      return doc_.area.empty() ? std::nullopt : std::optional<Endpoint>({"District", doc_.area});
-    if (rule_.head != "subject") {
-      auto found = group_entities(m, rule_.head);
-      for (const auto& f : found)
-        if (rule_.head_types.empty() || contains(rule_.head_types, f.type)) return f;
-      return std::nullopt;
+  // Drops words that cannot end a name from the end of an item (金属镁|做成,
+  // 氢能|则|被|确定): verbs, prepositions, adverbs, conjunctions, particles,
+  // unless the word is a known ending of names of the type (种植, 加工).
+  Range trim_trailing_words(Range item) const {
+    auto keep = rules_.list_item_suffixes.find(rule_.list_type);
+    while (item.end - item.begin > 2) {
+      const Word* w = doc_.word_at(item.end - 1);
+      if (!w || w->range.end != item.end || w->range.begin <= item.begin) break;
+      if (!rules_.item_not_final.count(rules_.words.pos_name(w->pos))) break;
+      if (keep != rules_.list_item_suffixes.end() &&
+          rules_.in_list(keep->second, doc_.text.tempSubStringBetween(w->range.begin, w->range.end)))
+        break;
+      item.end = w->range.begin;
     }
-    // The subject: the nearest entity of a subject type before the match, else
-    // one inside it before the list, else the article's area.
+    return item;
+  }
+
+  bool ends_with_word(const icu::UnicodeString& name, const std::string& list) const {
+    auto it = rules_.word_lists.find(list);
+    if (it == rules_.word_lists.end()) return false;
+    for (int32_t n = 1; n < name.length(); ++n)
+      if (it->second.count(name.tempSubString(name.length() - n))) return true;
+    return false;
+  }
+
+  // The heads of a match. A named group: its first entity of a head type.
+  // "subject": the nearest entity of a subject type before the match in its
+  // sentence (not crossing a ';'), with the entities of its type listed just
+  // before it (万隆社区、福瑞社区获评…). A reference met first (该社区, 这个街道:
+  // a word of a word list "refs.<Type>") stands for the <Type> named last before
+  // it. With no subject before the match, an entity of a head type inside it
+  // before the list serves, else the holder its tails' names call for (word
+  // lists "holder_heads.<TailType>.<Type>": a 村 title goes to the village named
+  // last, a 县 title to the article's district; a title with no such head, as
+  // 村里的工坊被命名为“…非遗工坊”, to nobody), else the article's district.
+  std::vector<Endpoint> find_head(const icu::RegexMatcher& m, const std::vector<Endpoint>& tails) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (rule_.head == "area") {
+      if (doc_.area.empty()) return {};
+      return {{"District", doc_.area}};
+    }
+    if (rule_.head != "subject") {
+      for (const auto& f : group_entities(m, rule_.head))
+        if (rule_.head_types.empty() || contains(rule_.head_types, f.type)) return {f};
+      return {};
+    }
     int32_t start = m.start(status);
     for (int32_t i = start - 1; i >= 0; --i) {
       if (a_.text.charAt(i) == u';') break;  // parallel clauses each have their own subject
-      if (a_.entity[i] < 0) continue;
+      if (a_.entity[i] < 0) {
+        auto [type, length] = reference_ending_at(i);
+        if (type.empty() || !contains(rule_.subject_types, type)) continue;
+        if (!contains(rule_.head_types, type)) return {};
+        auto named = named_last(type, i + 1 - length);
+        return named ? std::vector<Endpoint>{*named} : std::vector<Endpoint>{};
+      }
       Endpoint p = endpoint(i);
       if (!contains(rule_.subject_types, p.type)) continue;
-      if (contains(rule_.head_types, p.type)) return p;
-      return std::nullopt;  // the clause is about something that cannot head this relation
+      if (!contains(rule_.head_types, p.type)) return {};
+      // A district does not hold a village's or a town's title: the holder is a place
+      // not recognised after it (正定镇 with only 正定 known; 全区有12个村获评…示范村).
+      if (p.type == "District")
+        for (const auto& t : tails)
+          if (std::string h = holder_type(t); h == "Community" || h == "Subdistrict") return {};
+      return listed_before(i);
     }
     int32_t list_start = group(m, "list", false);
     for (int32_t i = start; i < (list_start < 0 ? m.end(status) : list_start); ++i)
-      if (a_.entity[i] >= 0 && contains(rule_.head_types, endpoint(i).type)) return endpoint(i);
+      if (a_.entity[i] >= 0 && contains(rule_.head_types, endpoint(i).type)) return {endpoint(i)};
     for (int32_t i = start; i < m.end(status); ++i)  // 光伏…是本市的两大优势产业
       if (a_.entity[i] >= 0 && contains(rule_.head_types, endpoint(i).type) && endpoint(i).name == doc_.area)
-        return endpoint(i);
-    if (doc_.area.empty() || !contains(rule_.head_types, "District")) return std::nullopt;
-    return Endpoint{"District", doc_.area};
+        return {endpoint(i)};
+    if (auto holder = holder_by_heads(tails, start)) {
+      if (holder->empty()) return {};
+      if ((*holder)[0].type != "District" || !doc_.area.empty()) return *holder;
+    }
+    if (doc_.area.empty() || !contains(rule_.head_types, "District")) return {};
+    return {Endpoint{"District", doc_.area}};
+  }
+
+  // The entity at unit `i` and those of its type listed right before it (A、B和C).
+  std::vector<Endpoint> listed_before(int32_t i) {
+    std::vector<Endpoint> out{endpoint(i)};
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> sep(rules_.list_separator->matcher(a_.text, status));
+    for (int32_t k = i;;) {
+      int32_t j = k - 1;
+      while (j >= 0 && a_.entity[j] < 0 && k - j <= 3) --j;
+      if (j < 0 || j + 1 >= k || a_.entity[j] < 0 || endpoint(j).type != out[0].type) break;
+      sep->region(j + 1, k, status);
+      if (U_FAILURE(status) || !sep->matches(status)) break;
+      out.push_back(endpoint(j));
+      k = j;
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
+  // The longest word of a "refs.<Type>" list ending at unit `i`: its type and length.
+  std::pair<std::string, int32_t> reference_ending_at(int32_t i) const {
+    static const std::string prefix = "refs.";
+    std::pair<std::string, int32_t> best{"", 0};
+    for (auto it = rules_.word_lists.lower_bound(prefix);
+         it != rules_.word_lists.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+      for (const auto& word : it->second) {
+        int32_t n = word.length(), b = i + 1 - n;
+        if (n <= best.second || b < 0 || a_.text.compare(b, n, word) != 0) continue;
+        bool plain = true;
+        for (int32_t k = b; k <= i; ++k) plain = plain && a_.entity[k] < 0;
+        if (plain) best = {it->first.substr(prefix.size()), n};
+      }
+    return best;
+  }
+
+  // The entity of `type` named last before unit `before`: in this sentence, else in
+  // the sentences before it, at most kReach characters back.
+  std::optional<Endpoint> named_last(const std::string& type, int32_t before) const {
+    static constexpr int32_t kReach = 200;
+    for (int32_t i = before - 1; i >= 0; --i)
+      if (a_.entity[i] >= 0 && endpoint(i).type == type) return endpoint(i);
+    int32_t from = (before < static_cast<int32_t>(a_.source.size()) ? a_.source[before].begin : a_.sentence.begin) - kReach;
+    for (auto it = earlier_.rbegin(); it != earlier_.rend() && it->range.begin >= from; ++it)
+      if (it->type == type && it->range.begin < a_.sentence.begin) return Endpoint{it->type, it->name};
+    return std::nullopt;
+  }
+
+  // The type of holder a tail's name calls for: the list "holder_heads.<TailType>.<Type>"
+  // with the longest word that the name ends with (示范区: District, 园区: Zone), or "".
+  std::string holder_type(const Endpoint& t) const {
+    std::string prefix = "holder_heads." + t.type + ".", type;
+    int32_t longest = 0;
+    icu::UnicodeString name = from_utf8(t.name);
+    for (auto it = rules_.word_lists.lower_bound(prefix);
+         it != rules_.word_lists.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+      for (const auto& word : it->second)
+        if (word.length() > longest && name.endsWith(word)) {
+          longest = word.length();
+          type = it->first.substr(prefix.size());
+        }
+    return type;
+  }
+
+  // The holder a subjectless statement's tails call for: the first tail whose name
+  // ends with a word of a list "holder_heads.<TailType>.<Type>" (the longest such
+  // word decides) is held by the <Type> named last (a District: the article's).
+  // Empty optional: no such lists for these tails; empty vector: none fits.
+  std::optional<std::vector<Endpoint>> holder_by_heads(const std::vector<Endpoint>& tails, int32_t before) const {
+    bool listed = false;
+    for (const auto& t : tails) {
+      std::string prefix = "holder_heads." + t.type + ".";
+      auto first = rules_.word_lists.lower_bound(prefix);
+      listed = listed || (first != rules_.word_lists.end() && first->first.compare(0, prefix.size(), prefix) == 0);
+      std::string type = holder_type(t);
+      if (type.empty() || !contains(rule_.head_types, type)) continue;
+      if (type == "District") return std::vector<Endpoint>{{"District", doc_.area}};
+      if (auto named = named_last(type, before)) return std::vector<Endpoint>{*named};
+      return std::vector<Endpoint>{};
+    }
+    if (!listed) return std::nullopt;
+    return std::vector<Endpoint>{};
   }
 
   const Document& doc_;
@@ -152,6 +347,7 @@ class RuleMatcher {
   const RuleSet& rules_;
   const RelationRule& rule_;
   const AnnotatedSentence& a_;
+  const std::vector<Span>& earlier_;  // the entities of the sentences before this one, in order
 };
 
 bool triggered(const CompiledPattern& p, const icu::UnicodeString& sentence) {
@@ -176,7 +372,7 @@ std::vector<Fact> apply_relation_rules(Document& doc, const RuleSet& rules) {
     for (const RelationRule& rule : rules.relation_rules) {
       if (!triggered(rule.pattern, sentence_text)) continue;
       AnnotatedSentence a = annotate(doc, s, local);  // again per rule: {T+} lists may have added entities
-      RuleMatcher(doc, local, rules, rule, a).run(facts);
+      RuleMatcher(doc, local, rules, rule, a, rebuilt).run(facts);
     }
     for (auto& span : local) rebuilt.push_back(std::move(span));
   }
@@ -207,53 +403,52 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
       }
     if (!container.empty()) out.push_back({e.type, e.name, "locatedIn", "District", container, sentence, "locatedIn.default", 0.8});
   }
-  // District -> City -> Province from the division table, unless the text places it.
+  // District -> City -> Province from the division table, unless the text
+  // places it; of several districts of one name (市中区), the one of the city
+  // the article names (division_of).
   std::map<std::string, std::string> city_of_text;
   for (const Fact& f : stated)
     if (f.relation == "locatedIn" && f.head_type == "District" && f.tail_type == "City") city_of_text[f.head] = f.tail;
-  std::set<std::string> cities_named;
-  for (const Span& e : doc.entities)
-    if (e.type == "City") cities_named.insert(e.name);
   std::set<std::pair<std::string, std::string>> emitted;
-  std::map<std::string, bool> written_cache;  // city name -> written in the article (searched once)
+  std::map<std::pair<std::string, std::string>, const Division*> chosen_of;  // (type, name): searched once per name
   auto emit = [&](const Division& child, const Division& parent, Range evidence) {
     if (emitted.insert({child.name, parent.name}).second)
       out.push_back({child.type, child.name, "locatedIn", parent.type, parent.name, evidence, "divisions", 1.0});
   };
   for (const Span& e : doc.entities) {
     if (e.type != "District" && e.type != "City") continue;
-    auto candidates = rules.divisions.by_name(e.name);
-    const Division* chosen = nullptr;
-    for (const Division* d : candidates) {  // 市中区: the one whose city the article names
-      const Division* p = rules.divisions.parent(*d);
-      if (p && cities_named.count(p->name)) chosen = chosen ? chosen : d;
-    }
-    // else the one whose city the text writes anywhere, as in its source (福州晚报)
-    // or dateline (本报济南讯), even where no entity was made of it.
-    auto written = [&](const std::string& name) {
-      if (name.empty()) return false;
-      auto [it, fresh] = written_cache.emplace(name, false);
-      if (fresh) it->second = doc.text.indexOf(from_utf8(name)) >= 0 || doc.info.source.find(name) != std::string::npos;
-      return it->second;
-    };
-    for (const Division* d : candidates) {
-      const Division* p = rules.divisions.parent(*d);
-      if (chosen || !p || candidates.size() < 2) break;
-      if (written(p->name) || written(p->alias)) chosen = d;
-    }
-    if (!chosen && !candidates.empty()) chosen = candidates.front();
     if (auto it = city_of_text.find(e.name); it != city_of_text.end()) {
       auto cities = rules.divisions.by_name(it->second);
       if (cities.empty()) continue;
-      chosen = nullptr;
       if (const Division* prov = rules.divisions.parent(*cities.front())) emit(*cities.front(), *prov, sentence_of(e.range.begin));
       continue;
     }
-    if (!chosen || chosen->type != e.type) continue;
+    auto [it, fresh] = chosen_of.emplace(std::make_pair(e.type, e.name), nullptr);
+    if (fresh) it->second = division_of(doc, rules, e.name, e.type);
+    const Division* chosen = it->second;
+    if (!chosen) continue;
     Range evidence = sentence_of(e.range.begin);
     for (const Division* d = chosen; d; d = rules.divisions.parent(*d))
       if (const Division* p = rules.divisions.parent(*d)) emit(*d, *p, evidence);
   }
+  // A 街道/镇/乡 that the table (subdistricts.tsv) places in one of the
+  // districts the article names is located there (青岩镇 in 花溪区), whichever
+  // district the sentence is about.
+  std::set<std::string> districts_named, placed_by_table;
+  for (const Span& e : doc.entities)
+    if (e.type == "District") districts_named.insert(e.name);
+  for (const Span& e : doc.entities) {
+    if (e.type != "Subdistrict" || located.count({e.type, e.name}) || placed_by_table.count(e.name)) continue;
+    std::set<std::string> in;
+    for (const Division* d : rules.divisions.districts_of_subdistrict(from_utf8(e.name)))
+      if (districts_named.count(d->name)) in.insert(d->name);
+    if (in.size() != 1) continue;
+    placed_by_table.insert(e.name);
+    out.push_back({e.type, e.name, "locatedIn", "District", *in.begin(), sentence_of(e.range.begin), "subdistricts", 1.0});
+  }
+  std::erase_if(out, [&](const Fact& f) {
+    return f.rule == "locatedIn.default" && f.head_type == "Subdistrict" && placed_by_table.count(f.head);
+  });
   return out;
 }
 

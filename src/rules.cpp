@@ -1,6 +1,7 @@
 #include "doc2kg/rules.hpp"
 
 #include <rapidjson/document.h>
+#include <unicode/ustring.h>
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
@@ -75,8 +76,10 @@ struct Loader {
   explicit Loader(RuleSet& r) : rules(r) {}
   RuleSet& rules;
   std::vector<std::string> problems;
+  std::vector<icu::UnicodeString> user_words;  // lexicon keys, joined to the word lexicon at the end
   std::string separator = "(?:、|和|及|以及|与)";
   std::map<std::string, std::string> new_items;
+  std::string joiner, count;  // list settings (regexes)
   std::set<std::string> ids;
 
   struct Source {
@@ -146,6 +149,28 @@ struct Loader {
         continue;
       }
       int32_t close = c == u'{' ? written.indexOf(u'}', i) : -1;
+      if (close > i + 2 && written.charAt(i + 1) == u'=') {  // {=list}: any word of a word list, longest first
+        std::string name = to_utf8(written.tempSubStringBetween(i + 2, close));
+        auto it = rules.word_lists.find(name);
+        if (it == rules.word_lists.end()) {
+          problem(s, id, "{=" + name + "}: no word list \"" + name + "\" (a lexicon of kind words)");
+        } else {
+          std::vector<icu::UnicodeString> words(it->second.begin(), it->second.end());
+          std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.length() > b.length(); });
+          icu::UnicodeString alt(u"(?:");
+          for (size_t k = 0; k < words.size(); ++k) {
+            if (k) alt.append(u'|');
+            for (int32_t j = 0; j < words[k].length(); ++j) {
+              UChar w = words[k].charAt(j);
+              if (u_strchr(u"\\^$.|?*+()[]{}", w)) alt.append(u'\\');
+              alt.append(w);
+            }
+          }
+          emit(alt.append(u")"), i);
+        }
+        i = close + 1;
+        continue;
+      }
       if (close < 0 || i + 1 >= written.length() || !u_isupper(written.charAt(i + 1))) {
         emit(icu::UnicodeString(c), i);
         ++i;
@@ -221,7 +246,7 @@ struct Loader {
     std::string id = str(v, "id"), kind = str(v, "kind"), file = str(v, "file");
     take_id(s, id);
     check_keys(s, id, v, {"id", "kind", "file", "type", "confidence", "priority"});
-    fs::path path = fs::path(rules.dir) / file;
+    fs::path path = fs::path(rules.dir) / file;  // an absolute file stays as it is
     if (file.empty() || !fs::exists(path)) {
       problem(s, id, "lexicon file \"" + file + "\" not found");
       return;
@@ -239,10 +264,18 @@ struct Loader {
       }
       return;
     }
+    if (kind == "dictionary") {
+      try {
+        rules.words.load(path.string());
+      } catch (const Error& e) {
+        problems.push_back(e.what());
+      }
+      return;
+    }
     std::string type = str(v, "type");
     if (kind == "entities") check_types(s, id, {type});
     else if (kind != "words" && kind != "roles" && kind != "units")
-      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, divisions)");
+      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, divisions, dictionary)");
     double confidence = v.HasMember("confidence") && v["confidence"].IsNumber() ? v["confidence"].GetDouble() : 1.0;
     int priority = v.HasMember("priority") && v["priority"].IsInt() ? v["priority"].GetInt() : 0;
     std::ifstream in(path);
@@ -263,6 +296,7 @@ struct Loader {
           problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected written unit, unit, scale");
         rules.units[from_utf8(key)] = {unit, factor};
       } else if (kind == "roles") {
+        rules.word_lists[id].insert(from_utf8(key));  // {=id} in a pattern: any role word
         if (!is_relation(value))
           problems.push_back(path.string() + ":" + std::to_string(n) + ":1: unknown relation \"" + value + "\"");
         rules.roles[from_utf8(key)] = value;
@@ -273,6 +307,7 @@ struct Loader {
   }
 
   void add_entry(const std::string& key, LexiconEntry e) {
+    user_words.push_back(from_utf8(key));
     rules.lexicon.insert(from_utf8(key), static_cast<int>(rules.lexicon_entries.size()));
     rules.lexicon_entries.push_back(std::move(e));
   }
@@ -306,7 +341,10 @@ struct Loader {
     r.id = str(v, "id");
     take_id(s, r.id);
     check_keys(s, r.id, v, {"id", "pattern", "relation", "head", "tail", "head_types", "subject_types", "tail_types",
-                            "priority", "confidence", "triggers"});
+                            "priority", "confidence", "triggers", "item_suffixes"});
+    r.item_suffixes = str(v, "item_suffixes");
+    if (!r.item_suffixes.empty() && !rules.word_lists.count(r.item_suffixes))
+      problem(s, r.id, "item_suffixes: no word list \"" + r.item_suffixes + "\"");
     r.relation = str(v, "relation");
     if (r.relation.empty() || (r.relation[0] != '@' && !is_relation(r.relation)))
       problem(s, r.id, "unknown relation \"" + r.relation + "\" (see ONTOLOGY.md, or @group for a role word)");
@@ -369,6 +407,26 @@ struct Loader {
           separator = str(m.value, "separator", separator);
           if (m.value.HasMember("new_items") && m.value["new_items"].IsObject())
             for (const auto& n : m.value["new_items"].GetObject()) new_items[n.name.GetString()] = n.value.GetString();
+          joiner = str(m.value, "joiner", joiner);
+          count = str(m.value, "count", count);
+          for (const auto& p : strings(s, "", m.value, "item_not_initial")) rules.item_not_initial.insert(p);
+          for (const auto& p : strings(s, "", m.value, "item_not_final")) rules.item_not_final.insert(p);
+          if (m.value.HasMember("item_suffixes") && m.value["item_suffixes"].IsObject())
+            for (const auto& n : m.value["item_suffixes"].GetObject())
+              if (n.value.IsString()) rules.list_item_suffixes[n.name.GetString()] = n.value.GetString();
+          if (m.value.HasMember("item_prefixes") && m.value["item_prefixes"].IsObject())
+            for (const auto& n : m.value["item_prefixes"].GetObject())
+              rules.list_item_prefixes[n.name.GetString()] = strings(s, "", m.value["item_prefixes"], n.name.GetString());
+          if (m.value.HasMember("reject") && m.value["reject"].IsObject())
+            for (const auto& n : m.value["reject"].GetObject()) {
+              UParseError rpe{};
+              UErrorCode rs = U_ZERO_ERROR;
+              std::shared_ptr<icu::RegexPattern> re(
+                  icu::RegexPattern::compile(from_utf8(n.value.IsString() ? n.value.GetString() : ""), 0, rpe, rs));
+              if (U_FAILURE(rs)) problem(s, "", std::string("list: bad \"reject\" regex for ") + n.name.GetString() +
+                                                    " at offset " + std::to_string(rpe.offset));
+              else rules.list_item_reject[n.name.GetString()] = re;
+            }
         } else if (key == "located_by_default") {
           rules.default_located_types = strings(s, "", s.json, "located_by_default");
           check_types(s, "", rules.default_located_types);
@@ -384,6 +442,12 @@ struct Loader {
     UErrorCode status = U_ZERO_ERROR;
     rules.list_separator.reset(icu::RegexPattern::compile(from_utf8(separator), 0, pe, status));
     if (U_FAILURE(status)) problems.push_back(rules.dir + ": bad list separator regex \"" + separator + "\"");
+    for (auto [pattern, target] : {std::pair{&joiner, &rules.list_joiner}, std::pair{&count, &rules.list_count}}) {
+      if (pattern->empty()) continue;
+      status = U_ZERO_ERROR;
+      target->reset(icu::RegexPattern::compile(from_utf8(*pattern), 0, pe, status));
+      if (U_FAILURE(status)) problems.push_back(rules.dir + ": bad list regex \"" + *pattern + "\"");
+    }
     for (auto& s : sources) {
       auto each = [&](const char* key, auto fn) {
         if (!s.json.HasMember(key)) return;
@@ -394,9 +458,21 @@ struct Loader {
         }
       };
       each("lexicons", [&](const rapidjson::Value& v) { load_lexicon(s, v); });
+    }
+    // Rules after every lexicon: a pattern may name any word list ({=list}).
+    for (auto& s : sources) {
+      auto each = [&](const char* key, auto fn) {
+        if (!s.json.HasMember(key) || !s.json[key].IsArray()) return;
+        for (const auto& v : s.json[key].GetArray())
+          if (v.IsObject()) fn(v);
+      };
       each("entity_rules", [&](const rapidjson::Value& v) { load_entity_rule(s, v); });
       each("relation_rules", [&](const rapidjson::Value& v) { load_relation_rule(s, v); });
     }
+    // doc2kg's own lexicons join the word lexicon (after it, whatever the order of files):
+    // a name in a lexicon is one word, whatever the dictionary says of its parts.
+    for (const auto& w : user_words)
+      if (w.length() > 1) rules.words.add(w, 0, "");
     std::stable_sort(rules.entity_rules.begin(), rules.entity_rules.end(),
                      [](const EntityRule& a, const EntityRule& b) { return a.phase < b.phase; });
   }

@@ -1,11 +1,14 @@
 #include "doc2kg/script.hpp"
 
+#include <opencc.h>  // opencc::SimpleConverter
 #include <unicode/translit.h>
 
+#include <exception>
 #include <memory>
 #include <vector>
 
 #include "doc2kg/error.hpp"
+#include "doc2kg/text.hpp"
 
 namespace doc2kg {
 namespace {
@@ -42,6 +45,11 @@ const std::vector<UChar>& simplified_table() {
 
 UChar simplified(UChar c) { return c >= kFirst && c <= kLast ? simplified_table()[c - kFirst] : c; }
 
+// The characters OpenCC's dictionaries are made of: phrases never span anything else.
+bool is_han(UChar32 c) {
+  return (c >= kFirst && c <= kLast) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
 }  // namespace
 
 bool is_traditional(const icu::UnicodeString& text) {
@@ -55,10 +63,62 @@ bool is_traditional(const icu::UnicodeString& text) {
   return han > 0 && changed * 50 >= han;  // 2%: Simplified text changes almost nowhere
 }
 
-icu::UnicodeString to_simplified(const icu::UnicodeString& text) {
+icu::UnicodeString to_simplified_by_character(const icu::UnicodeString& text) {
   icu::UnicodeString out(text);
   for (int32_t i = 0; i < out.length(); ++i) out.setCharAt(i, simplified(out.charAt(i)));
   return out;
+}
+
+struct Simplifier::Impl {
+  std::unique_ptr<opencc::SimpleConverter> converter;
+};
+
+Simplifier::Simplifier(const std::string& opencc_config) : impl_([&] {
+  auto impl = std::make_unique<Impl>();
+  try {
+    impl->converter = std::make_unique<opencc::SimpleConverter>(opencc_config);
+  } catch (const std::exception& e) {
+    throw Error(kExitInput, "cannot load OpenCC configuration \"" + opencc_config +
+                                "\", needed for Traditional Chinese (Debian: apt-get install libopencc-data): " + e.what());
+  }
+  return impl;
+}()) {}
+
+Simplifier::~Simplifier() = default;
+
+icu::UnicodeString Simplifier::convert(const icu::UnicodeString& text) const {
+  icu::UnicodeString out(text);
+  for (int32_t i = 0; i < text.length();) {
+    if (!is_han(text.char32At(i))) {
+      i = text.moveIndex32(i, 1);
+      continue;
+    }
+    int32_t begin = i;
+    while (i < text.length() && is_han(text.char32At(i))) i = text.moveIndex32(i, 1);
+    icu::UnicodeString run = text.tempSubStringBetween(begin, i);
+    icu::UnicodeString converted = from_utf8(impl_->converter->Convert(to_utf8(run)));
+    // Character by character beside the original: a form of another length
+    // (a supplementary-plane character for a BMP one, or back) keeps the
+    // table's form; if OpenCC ever changed the number of characters, the
+    // whole run does.
+    bool aligned = converted.countChar32() == run.countChar32();
+    for (int32_t a = 0, b = 0; a < run.length(); a = run.moveIndex32(a, 1)) {
+      UChar32 from = run.char32At(a), to = from;
+      if (aligned) {
+        to = converted.char32At(b);
+        b = converted.moveIndex32(b, 1);
+      }
+      if (!aligned || U16_LENGTH(to) != U16_LENGTH(from)) to = U16_LENGTH(from) == 1 ? simplified(static_cast<UChar>(from)) : from;
+      if (U16_LENGTH(to) == 1) out.setCharAt(begin + a, static_cast<UChar>(to));
+      else out.replace(begin + a, 2, to);
+    }
+  }
+  return out;
+}
+
+icu::UnicodeString to_simplified(const icu::UnicodeString& text) {
+  static const Simplifier t2s("t2s.json");
+  return t2s.convert(text);
 }
 
 }  // namespace doc2kg

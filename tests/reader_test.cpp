@@ -97,3 +97,115 @@ TEST(Reader, EmptyAndBinaryInputsAreRejected) {
   EXPECT_THROW(read_article(" \n\t\n", "e.txt"), Error);
   EXPECT_THROW(read_article(std::string("abc\0def", 7), "b.bin"), Error);
 }
+
+// Header layouts. Outlets, places, names and dates are invented.
+
+TEST(Reader, HeaderWithTitleAndSourceButNoDate) {
+  Document d = read_article("城西区文旅产业观察\n来源：望江晚报\n\n城西区把文旅作为特色产业。\n", "a.txt");
+  EXPECT_EQ(d.info.title, "城西区文旅产业观察");
+  EXPECT_EQ(d.info.date, "");
+  EXPECT_EQ(d.info.source, "望江晚报");
+  EXPECT_EQ(d.quote(d.info.source_range), "望江晚报");
+  ASSERT_EQ(d.paragraphs.size(), 2u);  // title and body; the 来源 line states nothing
+  EXPECT_EQ(d.quote(d.paragraphs[0]), "城西区文旅产业观察");
+  EXPECT_EQ(d.quote(d.paragraphs[1]), "城西区把文旅作为特色产业。");
+}
+
+TEST(Reader, SourceLineBeforeTitleAndChineseDate) {
+  Document d = read_article("来源：青峰日报\n东湖县农业提质增效\n2023年11月7日\n\n东湖县以茶叶为主导产业。", "a.txt");
+  EXPECT_EQ(d.info.title, "东湖县农业提质增效");
+  EXPECT_EQ(d.info.date, "2023-11-07");
+  EXPECT_EQ(d.info.source, "青峰日报");
+  ASSERT_EQ(d.paragraphs.size(), 2u);
+  EXPECT_EQ(d.quote(d.paragraphs[1]), "东湖县以茶叶为主导产业。");
+}
+
+TEST(Reader, ChineseDateInAnyFormIsIso) {
+  EXPECT_EQ(read_article("题\n2022年 9月 3日\n\n正文。", "a.txt").info.date, "2022-09-03");
+  EXPECT_EQ(read_article("题\n二〇二二年十二月三十一日\n\n正文。", "a.txt").info.date, "2022-12-31");
+  EXPECT_EQ(read_article("题\n2022/9/3 14:05\n\n正文。", "a.txt").info.date, "2022-09-03");
+  EXPECT_EQ(read_article("题\n2022-13-40\n\n正文。", "a.txt").info.date, "");  // not a date
+}
+
+TEST(Reader, WeChatLineGivesAccountAsSourceAndDate) {
+  Document d = read_article("北岭这一年｜新城新气象\n原创 北岭融媒 2023-09-30 08:05\n\n北岭区以物流为主导产业。", "a.txt");
+  EXPECT_EQ(d.info.title, "北岭这一年|新城新气象");  // the title is read from the folded copy
+  EXPECT_EQ(d.info.date, "2023-09-30");
+  EXPECT_EQ(d.info.source, "北岭融媒");
+  EXPECT_EQ(d.quote(d.info.source_range), "北岭融媒");
+  ASSERT_EQ(d.paragraphs.size(), 2u);
+}
+
+TEST(Reader, WeChatLineWithAuthorAndPlace) {
+  Document d = read_article("题\n原创 陈小禾 南湾发布 2023-02-14 21:40 福建\n\n正文。", "a.txt");
+  EXPECT_EQ(d.info.date, "2023-02-14");
+  EXPECT_EQ(d.info.source, "南湾发布");
+  EXPECT_EQ(d.info.author, "陈小禾");
+  // without 原创 the time marks the line as a WeChat one
+  Document e = read_article("题\n南湾发布 2023-02-14 21:40\n\n正文。", "a.txt");
+  EXPECT_EQ(e.info.source, "南湾发布");
+  EXPECT_EQ(e.info.date, "2023-02-14");
+}
+
+TEST(Reader, PortalLineWithDateAndSourceFields) {
+  Document d = read_article("题\n发布日期：2023-12-01　信息来源：南屿区农业农村局\n\n正文。", "a.txt");
+  EXPECT_EQ(d.info.date, "2023-12-01");
+  EXPECT_EQ(d.info.source, "南屿区农业农村局");
+  EXPECT_EQ(d.quote(d.info.source_range), "南屿区农业农村局");
+  Document e = read_article("题\n来源:西岭区人民政府 | 发布时间:2023-05-09 14:20 | 浏览次数:57\n\n正文。", "a.txt");
+  EXPECT_EQ(e.info.date, "2023-05-09");
+  EXPECT_EQ(e.info.source, "西岭区人民政府");
+  EXPECT_EQ(e.quote(e.info.source_range), "西岭区人民政府");
+  ASSERT_EQ(e.paragraphs.size(), 2u);
+}
+
+TEST(Reader, OneMetaLineWithSourceDateAndReporter) {
+  Document d = read_article("题\n来源：北湖日报｜2023-10-11｜记者 张晓岚\n\n正文。", "a.txt");
+  EXPECT_EQ(d.info.source, "北湖日报");
+  EXPECT_EQ(d.info.date, "2023-10-11");
+  EXPECT_EQ(d.info.author, "张晓岚");
+  EXPECT_EQ(d.quote(d.info.author_range), "张晓岚");
+  Document e = read_article("题\n来源：北湖日报 作者：张晓岚 2023-10-11\n\n正文。", "a.txt");
+  EXPECT_EQ(e.info.source, "北湖日报");
+  EXPECT_EQ(e.info.author, "张晓岚");
+  EXPECT_EQ(e.info.date, "2023-10-11");
+}
+
+TEST(Reader, MeetingTimeLineGivesTheDateAndOtherLinesStayText) {
+  Document d = read_article("题\n时间：2023年8月2日（星期三）下午3:00\n地点：区政务中心\n\n正文。", "a.txt");
+  EXPECT_EQ(d.info.date, "2023-08-02");
+  ASSERT_EQ(d.paragraphs.size(), 3u);  // title, 地点 (not a header field: analysed), body
+  EXPECT_EQ(d.quote(d.paragraphs[1]), "地点：区政务中心");
+}
+
+TEST(Reader, DateInADashSubtitleWithoutFieldLines) {
+  Document d = read_article("某县人民政府工作报告\n——2023年1月9日在某县人民代表大会上\n县长 李某\n\n各位代表：\n正文。", "a.txt");
+  EXPECT_EQ(d.info.date, "2023-01-09");
+  EXPECT_EQ(d.info.title, "某县人民政府工作报告 ——2023年1月9日在某县人民代表大会上");
+  EXPECT_EQ(d.paragraphs.size(), 5u);  // every line is analysed
+}
+
+TEST(Reader, FieldLinesAfterABlankLineOfTitles) {
+  Document d = read_article("题一\n\n2023-06-01\n\n来源：东岗晨报\n\n正文。", "a.txt");
+  EXPECT_EQ(d.info.title, "题一");
+  EXPECT_EQ(d.info.date, "2023-06-01");
+  EXPECT_EQ(d.info.source, "东岗晨报");
+  EXPECT_EQ(d.paragraphs.size(), 2u);
+}
+
+TEST(Reader, BodySentencesAreNotAHeader) {
+  Document d = read_article("全县经济运行平稳。\n来源：县统计局\n\n2023年5月6日，全县召开大会。", "a.txt");
+  EXPECT_EQ(d.info.title, "");
+  EXPECT_EQ(d.info.date, "");
+  EXPECT_EQ(d.info.source, "");
+  EXPECT_EQ(d.paragraphs.size(), 3u);
+  Document e = read_article("一、总体情况\n\n2023年5月6日，全县召开大会。", "a.txt");
+  EXPECT_EQ(e.info.date, "");  // a date in the body is not the article's
+}
+
+TEST(Reader, ReporterAndCorrespondentWithoutColons) {
+  Document d = read_article("题\n来源：南川时报 2023-04-18 记者 周明远 通讯员 吴小雨\n\n正文。", "a.txt");
+  EXPECT_EQ(d.info.source, "南川时报");
+  EXPECT_EQ(d.info.date, "2023-04-18");
+  EXPECT_EQ(d.info.author, "周明远");  // the correspondent is not the author
+}

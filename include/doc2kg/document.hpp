@@ -15,6 +15,12 @@ struct Range {
   int32_t end = 0;
 };
 
+// A word of the text (see words.hpp); `pos` is a part-of-speech id of the rule set's dictionary.
+struct Word {
+  Range range;
+  uint16_t pos = 0;
+};
+
 struct Span {
   Range range;
   std::string type;  // an ONTOLOGY.md entity type
@@ -35,6 +41,7 @@ struct Document {
   icu::UnicodeString text;      // width-folded copy of the same length: rules match this
   std::vector<Range> paragraphs;  // to analyse: title and body, repeats left out
   std::vector<Range> sentences;
+  std::vector<Word> words;      // the sentences' words, in order (the tokenizer's)
   std::vector<Span> entities;   // sorted by range, not overlapping
   std::string area;             // canonical name of the article's own district
 
@@ -46,6 +53,8 @@ struct Document {
   // The sentence holding `offset`, or an empty range at it.
   Range sentence_at(int32_t offset) const;
   std::string quote(Range r) const;
+  // The word covering `offset`, or nullptr where no word was made.
+  const Word* word_at(int32_t offset) const;
 };
 
 }  // namespace doc2kg

@@ -11,6 +11,9 @@ const std::vector<std::string>& relation_names();  // locatedIn, leadingIndustry
 bool is_entity_type(std::string_view type);
 bool is_relation(std::string_view relation);
 
+// The relation `relation` is a sub-property of (leadingIndustry -> hasIndustry), or "".
+std::string_view super_property(std::string_view relation);
+
 // Index of a type in entity_types(), or -1.
 int type_index(std::string_view type);
 

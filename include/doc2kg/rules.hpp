@@ -13,6 +13,7 @@
 #include "doc2kg/divisions.hpp"
 #include "doc2kg/lexicon.hpp"
 #include "doc2kg/quantity.hpp"
+#include "doc2kg/words.hpp"
 
 namespace doc2kg {
 
@@ -61,6 +62,7 @@ struct RelationRule {
   std::vector<std::string> head_types, subject_types, tail_types;
   std::string list_type;    // type of the {T*}/{T+} slot, if any
   bool list_allows_new = false;
+  std::string item_suffixes;  // a word list: a new list item must end with one of its words ("" = any)
   int priority = 0;
   double confidence = 1.0;
   CompiledPattern pattern;
@@ -80,6 +82,7 @@ class RuleSet {
   DivisionTable divisions;
   std::vector<LexiconEntry> lexicon_entries;
   Trie lexicon;  // keys -> index into lexicon_entries
+  WordDictionary words;  // the word lexicon (kind "dictionary"), every lexicon key joined as a user word
   std::map<std::string, std::set<icu::UnicodeString>> word_lists;  // trim_prefixes, trim_suffixes, generic...
   std::map<icu::UnicodeString, std::string> roles;                  // role word -> relation
   UnitTable units;                                                  // written unit -> normalized
@@ -88,6 +91,17 @@ class RuleSet {
   std::vector<std::string> default_located_types;  // located in the article's area unless stated
   std::vector<std::string> related_only_types;     // kept only when a fact uses them (an industry in passing)
   std::unique_ptr<icu::RegexPattern> list_separator;  // between the items of a list slot
+  // By type of a {T+} slot: the word lists whose words are stripped from the front
+  // of a new item (lead-in verbs: 做强, 布局), and a regex that drops an item's name.
+  std::map<std::string, std::vector<std::string>> list_item_prefixes;
+  std::map<std::string, std::shared_ptr<icu::RegexPattern>> list_item_reject;
+  // Joins parts of one item (汽车及零部件) unless the list needs it as a separator:
+  // A、B及C splits its last item, and so does a stated count (三大) that says so.
+  std::unique_ptr<icu::RegexPattern> list_joiner;
+  std::unique_ptr<icu::RegexPattern> list_count;     // after a list: its stated count (group "n")
+  std::set<std::string> item_not_initial;            // parts of speech that never start a new item
+  std::set<std::string> item_not_final;              // ... that never end one (dropped from its end)
+  std::map<std::string, std::string> list_item_suffixes;  // by type: a word list of endings kept whatever their part of speech
 
   bool in_list(const std::string& list, const icu::UnicodeString& word) const;
   int max_phase() const;

@@ -13,6 +13,8 @@
 
 #include <unistd.h>
 
+#include "doc2kg/segmenter.hpp"
+#include "doc2kg/words.hpp"
 #include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/nquads_writer.hpp"
@@ -40,6 +42,8 @@ const char* kUsage =
     "        nodes by type, edges by relation, articles, evidence\n"
     "  text INPUT\n"
     "        print the article as doc2kg reads it (text of a web page, header fields)\n"
+    "  words INPUT [--rules DIR]\n"
+    "        print its sentences as words with their parts of speech (word/pos, one sentence a line)\n"
     "  rules check [DIR]\n"
     "        validate a rule set (default: the project's rules/)\n"
     "\n"
@@ -303,6 +307,22 @@ int main(int argc, char** argv) {
       std::cout << "title: " << d.info.title << "\ndate: " << d.info.date << "\nauthor: " << d.info.author
                 << "\nsource: " << d.info.source << "\n\n";
       for (const Range& p : d.paragraphs) std::cout << d.quote(p) << "\n";
+      return kExitOk;
+    }
+    if (command == "words") {
+      if (a.help || a.positional.size() != 1)
+        return std::cout << "usage: doc2kg words INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
+      auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
+      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]));
+      segment_sentences(d);
+      tokenize(d, *rules);
+      size_t w = 0;
+      for (const Range& s : d.sentences) {
+        for (; w < d.words.size() && d.words[w].range.begin < s.end; ++w)
+          std::cout << (d.words[w].range.begin > s.begin ? " " : "") << d.quote(d.words[w].range) << "/"
+                    << rules->words.pos_name(d.words[w].pos);
+        std::cout << "\n";
+      }
       return kExitOk;
     }
     if (command == "stats") {

@@ -1,0 +1,30 @@
+#pragma once
+// Areas: the lexicon pass that finds divisions (provinces, cities, county-level
+// districts) and area references (全区, 该县), and the choice of the article's
+// own district, to which those references resolve.
+#include <string>
+
+#include "doc2kg/divisions.hpp"
+#include "doc2kg/document.hpp"
+#include "doc2kg/rules.hpp"
+
+namespace doc2kg {
+
+// Matches every lexicon (one trie pass) and adds the plausible matches to
+// doc.entities. A division whose name could be an ordinary word (a
+// two-character county such as 赵县, a short form such as 乐清, a name that
+// is a common word) counts only in the contexts of rules/divisions/mentions.tsv.
+void match_lexicons(Document& doc, const RuleSet& rules);
+
+// Picks the article's own district and resolves 全区/本市/该县/当地... to it
+// (全市 to its city, unless the district is itself a 市; 全省 to its province).
+void resolve_area(Document& doc, const RuleSet& rules);
+
+// The row of the division table that the article means by `name` (a District
+// or City, of that `type`): of several (市中区, 鼓楼区), the one whose city or
+// province is written right before the name, else named in the article, else
+// written in its text or source line, else the first listed. Searches the text:
+// call it once per name.
+const Division* division_of(const Document& doc, const RuleSet& rules, const std::string& name, const std::string& type);
+
+}  // namespace doc2kg
