@@ -39,6 +39,7 @@ Extraction extract(std::string_view bytes, const std::string& id, const RuleSet&
   add_unique(x.facts, apply_relation_rules(doc, rules));
   mark_known_names(doc);
   add_unique(x.facts, apply_relation_rules(doc, rules));
+  add_unique(x.facts, containers_in_names(doc));
   add_unique(x.facts, infer_containment(doc, rules, x.facts));
   // A fact stated with a sub-property (leadingIndustry) is not repeated with its super-property.
   std::set<std::tuple<std::string, std::string, std::string_view, std::string>> specific;

@@ -33,6 +33,13 @@ size_t select_candidates(Document& doc, std::vector<Candidate> candidates) {
     bool cuts = false;
     for (; it != spans.end() && it->range.begin < r.end; ++it) cuts = cuts || it->range.begin < r.begin || it->range.end > r.end;
     if (cuts) continue;
+    // A subdistrict or zone that opens the new name is its container (白兔镇|草莓文旅综合体).
+    auto first = std::lower_bound(spans.begin(), spans.end(), r.begin, [](const Span& s, int32_t pos) { return s.range.end <= pos; });
+    if (first != spans.end() && first->range.begin == r.begin && first->range.end + 2 < r.end &&
+        (first->type == "Subdistrict" || first->type == "Zone") && c.span.container.empty()) {
+      c.span.container_type = first->type;
+      c.span.container = first->name;
+    }
     taken.emplace(r.begin, r.end);
     accepted.push_back(std::move(c.span));
   }
@@ -123,6 +130,27 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
       if (span.begin == name.begin) span.begin = trimmed.begin;
       name = trimmed;
     }
+    // A list of names of one type: 和 before the second is the list's (A社区和B社区),
+    // while after a place of another type it may begin the name (王舍人街道和美社区).
+    if (nb > 0 && a.entity[nb - 1] >= 0 && a.spans[a.entity[nb - 1]].type == rule.type) {
+      UErrorCode ls = U_ZERO_ERROR;  // the list separator of the rule set (和, 与, 、 …)
+      std::unique_ptr<icu::RegexMatcher> sep(rules.list_separator->matcher(doc.text, ls));
+      sep->region(name.begin, name.end, ls);
+      if (sep->lookingAt(ls) && U_SUCCESS(ls) && name.end - sep->end(ls) >= 2) name.begin = sep->end(ls);
+    }
+    if (!rule.strip_leading_types.empty()) {
+      int32_t unit = nb;  // the annotated unit where the name starts
+      while (unit < ne && a.entity[unit] >= 0 && a.source[unit].begin == name.begin) {
+        const Span& e = a.spans[a.entity[unit]];
+        bool full = to_utf8(doc.text.tempSubStringBetween(e.range.begin, e.range.end)) == e.name;
+        if (!full || std::find(rule.strip_leading_types.begin(), rule.strip_leading_types.end(), e.type) ==
+                         rule.strip_leading_types.end())
+          break;
+        name.begin = e.range.end;
+        if (span.begin < name.begin) span.begin = name.begin;
+        ++unit;
+      }
+    }
     if (name.end - name.begin < 2) continue;
     icu::UnicodeString name_text = doc.text.tempSubStringBetween(name.begin, name.end);
     std::string canonical = canonical_name(name_text);
@@ -151,10 +179,9 @@ Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
     if (!w || w->range.end >= name.end) break;
     const std::string& pos = rules.words.pos_name(w->pos);
     bool inside = w->range.begin < name.begin;  // 社|区和楚村镇: a name does not start inside a word
-    // A function word: 目前|万隆社区. One character alone (和, 有) often starts a
+    // A function word: 目前|万隆社区. One character alone (和) often starts a
     // name the dictionary does not know (和美社区), so only after a cut.
-    bool function_word = (rules.item_not_initial.count(pos) > 0 || pos == "v") &&
-                         (w->range.end - w->range.begin > 1 || cut);
+    bool function_word = rules.item_not_initial.count(pos) > 0 && (w->range.end - w->range.begin > 1 || cut);
     bool container = rules.in_list("container_heads", text(*w));  // 乡|椿树垭村: the head of the place before
     if (!inside && !function_word && !container) break;
     name.begin = w->range.end;

@@ -302,7 +302,8 @@ class RuleMatcher {
       if (a_.entity[i] >= 0 && endpoint(i).type == type) return endpoint(i);
     int32_t from = (before < static_cast<int32_t>(a_.source.size()) ? a_.source[before].begin : a_.sentence.begin) - kReach;
     for (auto it = earlier_.rbegin(); it != earlier_.rend() && it->range.begin >= from; ++it)
-      if (it->type == type && it->range.begin < a_.sentence.begin) return Endpoint{it->type, it->name};
+      if (it->type == type && it->range.begin < a_.sentence.begin && it->rule.rfind("header.", 0) != 0)  // not the outlet
+        return Endpoint{it->type, it->name};
     return std::nullopt;
   }
 
@@ -379,6 +380,15 @@ std::vector<Fact> apply_relation_rules(Document& doc, const RuleSet& rules) {
   for (; next != doc.entities.end(); ++next) rebuilt.push_back(std::move(*next));
   doc.entities = std::move(rebuilt);
   return facts;
+}
+
+std::vector<Fact> containers_in_names(const Document& doc) {
+  std::vector<Fact> out;
+  for (const Span& e : doc.entities)
+    if (!e.container.empty())
+      out.push_back({e.type, e.name, "locatedIn", e.container_type, e.container, doc.sentence_at(e.range.begin),
+                     "locatedIn.name_prefix", e.confidence});
+  return out;
 }
 
 std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, const std::vector<Fact>& stated) {

@@ -317,7 +317,9 @@ struct Loader {
     r.id = str(v, "id");
     take_id(s, r.id);
     check_keys(s, r.id, v, {"id", "type", "pattern", "phase", "priority", "confidence", "triggers", "trim", "reject",
-                            "min_count", "repeat"});
+                            "min_count", "repeat", "strip_leading_types"});
+    r.strip_leading_types = strings(s, r.id, v, "strip_leading_types");
+    check_types(s, r.id, r.strip_leading_types);
     r.type = str(v, "type");
     check_types(s, r.id, {r.type});
     if (v.HasMember("phase")) r.phase = v["phase"].IsInt() ? v["phase"].GetInt() : (problem(s, r.id, "\"phase\" must be an integer"), 1);

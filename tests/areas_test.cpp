@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "doc2kg/error.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -189,4 +193,42 @@ TEST(Areas, ATownOfADistrictTheArticleDoesNotNameIsLeftToTheRules) {
   // 店口镇 is a town of 诸暨市, which this article does not name
   auto x = run("江宁区组织企业赴店口镇考察。");
   for (const auto& s : x.doc.entities) EXPECT_NE(s.rule, "subdistricts") << s.name;
+}
+
+TEST(Areas, TheDatelineNamesTheArticlesPlace) {
+  auto x = run("本报如皋讯 如皋今年新建一座花木交易中心。");
+  EXPECT_TRUE(has_entity(x, "District", "如皋市"));
+}
+
+// --- The tables ---
+
+TEST(Areas, MentionWordsAreCheckedWithFileAndLine) {
+  auto dir = std::filesystem::temp_directory_path() / "doc2kg_areas_test_tables";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "divisions.tsv") << "13\tProvince\t河北省\t\t河北\n1301\tCity\t石家庄市\t13\t石家庄\n130133\tDistrict\t赵县\t1301\t\n";
+  std::ofstream(dir / "mentions.tsv") << "# kind\tword\nbefore\t在\nbeside\t旁\n";
+  DivisionTable table;
+  try {
+    table.load((dir / "divisions.tsv").string());
+    ADD_FAILURE() << "an unknown kind is an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("mentions.tsv:3:1"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir / "mentions.tsv") << "before\t在\nword\t城区\n";
+  std::ofstream(dir / "subdistricts.tsv") << "130133100\t赵州镇\t130133\n130133101\t范庄镇\t9999\n";
+  try {
+    DivisionTable again;
+    again.load((dir / "divisions.tsv").string());
+    ADD_FAILURE() << "a town of an unknown district is an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("subdistricts.tsv:2:1"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir / "subdistricts.tsv") << "130133100\t赵州镇\t130133\n";
+  DivisionTable good;
+  good.load((dir / "divisions.tsv").string());
+  ASSERT_EQ(good.districts_of_subdistrict(icu::UnicodeString(u"赵州镇")).size(), 1u);
+  EXPECT_EQ(good.districts_of_subdistrict(icu::UnicodeString(u"赵州镇")).front()->name, "赵县");
+  EXPECT_EQ(good.written_as("河北"), 1);
+  EXPECT_TRUE(good.mention_words().word_like.count(icu::UnicodeString(u"城区")));
+  std::filesystem::remove_all(dir);
 }

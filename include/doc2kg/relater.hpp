@@ -20,6 +20,9 @@ struct Fact {
 // Applies the relation rules once; list slots written {T+} may add new entities to doc.
 std::vector<Fact> apply_relation_rules(Document& doc, const RuleSet& rules);
 
+// locatedIn for names that open with their container (白兔镇草莓文旅综合体 in 白兔镇).
+std::vector<Fact> containers_in_names(const Document& doc);
+
 // locatedIn defaults and the division hierarchy, given the facts the text states.
 std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, const std::vector<Fact>& stated);
 

@@ -50,6 +50,9 @@ struct EntityRule {
   int phase = 1, priority = 0, min_count = 1;
   double confidence = 1.0;
   bool trim = false, repeat = false;
+  // Entities of these types that open the name in their full form are its
+  // container, not part of it (句容市|白兔镇…项目); a short form stays (句容数字经济产业园).
+  std::vector<std::string> strip_leading_types;
   std::unique_ptr<icu::RegexPattern> reject;  // on the canonical name
   CompiledPattern pattern;
 };
