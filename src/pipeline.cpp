@@ -7,6 +7,7 @@
 
 #include "doc2kg/ontology.hpp"
 #include "doc2kg/reader.hpp"
+#include "doc2kg/references.hpp"
 #include "doc2kg/recognizer.hpp"
 #include "doc2kg/segmenter.hpp"
 #include "doc2kg/text.hpp"
@@ -35,6 +36,7 @@ Extraction extract(std::string_view bytes, const std::string& id, const RuleSet&
   recognize_entities(doc, rules);
   mark_known_names(doc);
   resolve_area(doc, rules);
+  resolve_references(doc, rules);
   // Twice: list rules name new industries that later sentences refer to by name.
   add_unique(x.facts, apply_relation_rules(doc, rules));
   mark_known_names(doc);

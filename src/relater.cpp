@@ -405,13 +405,17 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
     if (!contains(rules.default_located_types, e.type) || located.count({e.type, e.name})) continue;
     if (!done.insert({e.type, e.name}).second) continue;
     Range sentence = sentence_of(e.range.begin);
-    std::string container = doc.area;
+    // A community or project after a 镇/街道 in its sentence is in that 镇/街道 (该镇目前已有A社区、B社区…).
+    bool in_subdistrict = contains(rules.subdistrict_located_types, e.type);
+    std::string container = doc.area, container_type = "District";
     for (size_t j = i; j-- > 0 && doc.entities[j].range.begin >= sentence.begin;)
-      if (doc.entities[j].type == "District") {
+      if (doc.entities[j].type == "District" || (in_subdistrict && doc.entities[j].type == "Subdistrict")) {
         container = doc.entities[j].name;
+        container_type = doc.entities[j].type;
         break;
       }
-    if (!container.empty()) out.push_back({e.type, e.name, "locatedIn", "District", container, sentence, "locatedIn.default", 0.8});
+    if (!container.empty())
+      out.push_back({e.type, e.name, "locatedIn", container_type, container, sentence, "locatedIn.default", 0.8});
   }
   // District -> City -> Province from the division table, unless the text
   // places it; of several districts of one name (市中区), the one of the city

@@ -200,7 +200,7 @@ struct Loader {
           if (it == new_items.end()) problem(s, id, "no \"new_items\" pattern for type " + types.front() + " (needed by {" + body + "+})");
           else {  // an item is new text, a known entity, or both joined (智能制造 + 装备)
             icu::UnicodeString part = icu::UnicodeString(u"(?:").append(cls).append(u"|").append(from_utf8(it->second)).append(u")");
-            item = icu::UnicodeString(part).append(part).append(u"?");
+            item = icu::UnicodeString(part).append(part).append(u"??");  // the joined reading only where needed
           }
           if (list_new) *list_new = true;
         }
@@ -274,8 +274,8 @@ struct Loader {
     }
     std::string type = str(v, "type");
     if (kind == "entities") check_types(s, id, {type});
-    else if (kind != "words" && kind != "roles" && kind != "units")
-      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, divisions, dictionary)");
+    else if (kind != "words" && kind != "roles" && kind != "units" && kind != "references")
+      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, references, divisions, dictionary)");
     double confidence = v.HasMember("confidence") && v["confidence"].IsNumber() ? v["confidence"].GetDouble() : 1.0;
     int priority = v.HasMember("priority") && v["priority"].IsInt() ? v["priority"].GetInt() : 0;
     std::ifstream in(path);
@@ -295,6 +295,13 @@ struct Loader {
         if (unit.empty() || end == scale.c_str())
           problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected written unit, unit, scale");
         rules.units[from_utf8(key)] = {unit, factor};
+      } else if (kind == "references") {
+        std::string ref_type = value.substr(0, value.find('\t'));
+        std::string suffix = value.find('\t') == std::string::npos ? "" : value.substr(value.find('\t') + 1);
+        if (!is_entity_type(ref_type))
+          problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected word, entity type[, name ending]; unknown type \"" + ref_type + "\"");
+        rules.reference_trie.insert(from_utf8(key), static_cast<int>(rules.references.size()));
+        rules.references.push_back({ref_type, from_utf8(suffix), id});
       } else if (kind == "roles") {
         rules.word_lists[id].insert(from_utf8(key));  // {=id} in a pattern: any role word
         if (!is_relation(value))
@@ -432,6 +439,9 @@ struct Loader {
         } else if (key == "located_by_default") {
           rules.default_located_types = strings(s, "", s.json, "located_by_default");
           check_types(s, "", rules.default_located_types);
+        } else if (key == "located_in_subdistrict") {
+          rules.subdistrict_located_types = strings(s, "", s.json, "located_in_subdistrict");
+          check_types(s, "", rules.subdistrict_located_types);
         } else if (key == "related_only") {
           rules.related_only_types = strings(s, "", s.json, "related_only");
           check_types(s, "", rules.related_only_types);

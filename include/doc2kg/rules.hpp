@@ -39,6 +39,13 @@ inline constexpr int32_t kMatchTimeLimit = 1000;
 // Throws Error(kExitRules) if `status` says the rule's pattern ran out of time.
 void check_match_time(UErrorCode status, const std::string& rule_id, const std::string& article);
 
+// A word that refers to an entity named before it (该乡: the nearest 乡).
+struct Reference {
+  std::string type;            // the type of the entity it names
+  icu::UnicodeString suffix;   // that entity's name ends with this ("" = any)
+  std::string rule;            // lexicon id, reported as the rule in evidence
+};
+
 struct CompiledPattern {
   std::unique_ptr<icu::RegexPattern> regex;
   std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs
@@ -85,6 +92,8 @@ class RuleSet {
   DivisionTable divisions;
   std::vector<LexiconEntry> lexicon_entries;
   Trie lexicon;  // keys -> index into lexicon_entries
+  std::vector<Reference> references;  // lexicons of kind "references"
+  Trie reference_trie;                // written form -> index into references
   WordDictionary words;  // the word lexicon (kind "dictionary"), every lexicon key joined as a user word
   std::map<std::string, std::set<icu::UnicodeString>> word_lists;  // trim_prefixes, trim_suffixes, generic...
   std::map<icu::UnicodeString, std::string> roles;                  // role word -> relation
@@ -92,6 +101,7 @@ class RuleSet {
   std::vector<EntityRule> entity_rules;  // sorted by phase
   std::vector<RelationRule> relation_rules;
   std::vector<std::string> default_located_types;  // located in the article's area unless stated
+  std::vector<std::string> subdistrict_located_types;  // ... or in a subdistrict named before them in the sentence
   std::vector<std::string> related_only_types;     // kept only when a fact uses them (an industry in passing)
   std::unique_ptr<icu::RegexPattern> list_separator;  // between the items of a list slot
   // By type of a {T+} slot: the word lists whose words are stripped from the front

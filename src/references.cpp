@@ -1,0 +1,40 @@
+#include "doc2kg/references.hpp"
+
+#include <algorithm>
+
+#include "doc2kg/annotated_sentence.hpp"
+#include "doc2kg/text.hpp"
+
+namespace doc2kg {
+
+void resolve_references(Document& doc, const RuleSet& rules) {
+  if (rules.references.empty()) return;
+  std::vector<Span> found;
+  for (const Range& p : doc.paragraphs)
+    for (const auto& m : rules.reference_trie.find_all(doc.text, p.begin, p.end)) {
+      const Reference& ref = rules.references[m.value];
+      // the nearest entity before the reference that it can name
+      auto it = std::lower_bound(doc.entities.begin(), doc.entities.end(), m.begin,
+                                 [](const Span& s, int32_t pos) { return s.range.begin < pos; });
+      while (it != doc.entities.begin()) {
+        --it;
+        if (it->type != ref.type || it->range.end > m.begin) continue;
+        icu::UnicodeString name = from_utf8(it->name);
+        if (!ref.suffix.isEmpty() && !name.endsWith(ref.suffix)) continue;
+        found.push_back({{m.begin, m.end}, ref.type, it->name, ref.rule, 0.9});
+        break;
+      }
+    }
+  // Longest reference first where two overlap (该开发区 over 开发区内), then in order.
+  std::stable_sort(found.begin(), found.end(), [](const Span& a, const Span& b) {
+    return a.range.end - a.range.begin > b.range.end - b.range.begin;
+  });
+  for (auto& s : found) {
+    auto at = std::lower_bound(doc.entities.begin(), doc.entities.end(), s.range.begin,
+                               [](const Span& e, int32_t pos) { return e.range.end <= pos; });
+    if (at != doc.entities.end() && at->range.begin < s.range.end) continue;  // never over a recognised name
+    add_span(doc.entities, std::move(s));
+  }
+}
+
+}  // namespace doc2kg
