@@ -174,6 +174,10 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
 Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
   auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
   bool cut = false;  // a word was cut off: a one-character function word after it is not part of the name
+  // Right after a recognised name the boundary is known, whatever the words say (召镇|巴音嘎查).
+  auto after = std::lower_bound(doc.entities.begin(), doc.entities.end(), name.begin,
+                                [](const Span& s, int32_t pos) { return s.range.end < pos; });
+  if (after != doc.entities.end() && after->range.end == name.begin) return name;
   while (name.end - name.begin > 2) {
     const Word* w = doc.word_at(name.begin);
     if (!w || w->range.end >= name.end) break;
@@ -200,6 +204,17 @@ Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suff
       for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
         cut = std::max(cut, at + word.length());
     name.begin += std::min(cut, s.length());
+  }
+  // Lead-in words of the type (做强, 聚力) end what comes before them: the name starts after the last one.
+  for (const auto& list : more_prefixes) {
+    auto words = rules.word_lists.find(list);
+    if (words == rules.word_lists.end()) continue;
+    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
+    int32_t cut = 0;
+    for (const auto& word : words->second)
+      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
+        if (s.length() - (at + word.length()) >= 2) cut = std::max(cut, at + word.length());
+    name.begin += cut;
   }
   for (bool changed = true; changed && name.end > name.begin;) {
     changed = false;

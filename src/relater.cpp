@@ -168,9 +168,11 @@ class RuleMatcher {
     std::string name = canonical_name(doc_.text.tempSubStringBetween(item.begin, item.end));
     if (from_utf8(name).length() < 2 || rules_.in_list("generic", from_utf8(name))) return;
     if (!rule_.item_suffixes.empty() && !ends_with_word(from_utf8(name), rule_.item_suffixes)) return;
-    if (const Word* w = doc_.word_at(item.begin);
-        w && w->range.begin == item.begin && rules_.item_not_initial.count(rules_.words.pos_name(w->pos)))
-      return;  // a pronoun, preposition, adverb or particle does not start a name
+    if (const Word* w = doc_.word_at(item.begin); w && w->range.begin == item.begin) {
+      const std::string& pos = rules_.words.pos_name(w->pos);
+      if (rules_.item_not_initial.count(pos)) return;  // a pronoun, preposition, adverb or particle does not start a name
+      if (pos == "v" && w->range.end - w->range.begin == 1 && w->range.end < item.end) return;  // nor a verb alone (找|新)
+    }
     if (auto reject = rules_.list_item_reject.find(rule_.list_type); reject != rules_.list_item_reject.end()) {
       UErrorCode rs = U_ZERO_ERROR;
       std::unique_ptr<icu::RegexMatcher> rm(reject->second->matcher(from_utf8(name), rs));

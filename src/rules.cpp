@@ -245,7 +245,8 @@ struct Loader {
   void load_lexicon(const Source& s, const rapidjson::Value& v) {
     std::string id = str(v, "id"), kind = str(v, "kind"), file = str(v, "file");
     take_id(s, id);
-    check_keys(s, id, v, {"id", "kind", "file", "type", "confidence", "priority"});
+    check_keys(s, id, v, {"id", "kind", "file", "type", "confidence", "priority", "segment"});
+    bool segment = v.HasMember("segment") && v["segment"].IsBool() && v["segment"].GetBool();
     fs::path path = fs::path(rules.dir) / file;  // an absolute file stays as it is
     if (file.empty() || !fs::exists(path)) {
       problem(s, id, "lexicon file \"" + file + "\" not found");
@@ -287,6 +288,7 @@ struct Loader {
       std::string value = line.find('\t') == std::string::npos ? "" : line.substr(line.find('\t') + 1);
       if (kind == "words") {
         rules.word_lists[id].insert(from_utf8(key));
+        if (segment) user_words.push_back(from_utf8(key));  // "segment": its words are words of the text
       } else if (kind == "units") {
         std::string unit = value.substr(0, value.find('\t'));
         std::string scale = value.find('\t') == std::string::npos ? "1" : value.substr(value.find('\t') + 1);
