@@ -1,6 +1,7 @@
 #include "doc2kg/pipeline.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -48,6 +49,17 @@ Extraction extract(std::string_view bytes, const std::string& id, const RuleSet&
   for (const Fact& f : x.facts)
     if (auto super = super_property(f.relation); !super.empty()) specific.insert({f.head, f.tail, super, f.tail_type});
   std::erase_if(x.facts, [&](const Fact& f) { return specific.count({f.head, f.tail, f.relation, f.tail_type}) > 0; });
+  // locatedIn names the most specific container stated (ONTOLOGY.md): 长安镇 over 海宁市.
+  auto level = [](const std::string& type) { return type == "Subdistrict" || type == "Zone" ? 1 : type == "District" ? 2 : 3; };
+  std::map<std::pair<std::string, std::string>, int> finest;
+  for (const Fact& f : x.facts)
+    if (f.relation == "locatedIn") {
+      auto [it, fresh] = finest.try_emplace({f.head_type, f.head}, level(f.tail_type));
+      if (!fresh) it->second = std::min(it->second, level(f.tail_type));
+    }
+  std::erase_if(x.facts, [&](const Fact& f) {
+    return f.relation == "locatedIn" && level(f.tail_type) > finest[{f.head_type, f.head}];
+  });
   std::set<std::pair<std::string, std::string>> used;
   for (const Fact& f : x.facts) {
     used.insert({f.head_type, f.head});

@@ -117,6 +117,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
   m->setTimeLimit(kMatchTimeLimit, status);
   int32_t name_group = group_number(*rule.pattern.regex, u"name");
   int32_t span_group = group_number(*rule.pattern.regex, u"span");
+  int32_t previous_end = -1;  // where this rule's previous name in the sentence ended
   while (m->find(status) && U_SUCCESS(status)) {
     // The evidence span: group "span", else group "name", else the whole match.
     int32_t evidence_group = span_group > 0 ? span_group : std::max(name_group, 0);
@@ -132,7 +133,9 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
     }
     // A list of names of one type: 和 before the second is the list's (A社区和B社区),
     // while after a place of another type it may begin the name (王舍人街道和美社区).
-    if (nb > 0 && a.entity[nb - 1] >= 0 && a.spans[a.entity[nb - 1]].type == rule.type) {
+    bool after_same_type = (nb > 0 && a.entity[nb - 1] >= 0 && a.spans[a.entity[nb - 1]].type == rule.type) ||
+                           name.begin == previous_end;
+    if (after_same_type) {
       UErrorCode ls = U_ZERO_ERROR;  // the list separator of the rule set (和, 与, 、 …)
       std::unique_ptr<icu::RegexMatcher> sep(rules.list_separator->matcher(doc.text, ls));
       sep->region(name.begin, name.end, ls);
@@ -162,6 +165,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
       if (rm->find(rs)) continue;
     }
     if (std::getenv("DOC2KG_TRACE")) std::cerr << "trace " << rule.id << ": " << canonical << "\n";
+    previous_end = name.end;
     out.push_back({{span, rule.type, canonical, rule.id, rule.confidence}, rule.priority});
   }
   check_match_time(status, rule.id, doc.info.id);

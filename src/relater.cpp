@@ -171,7 +171,10 @@ class RuleMatcher {
     if (const Word* w = doc_.word_at(item.begin); w && w->range.begin == item.begin) {
       const std::string& pos = rules_.words.pos_name(w->pos);
       if (rules_.item_not_initial.count(pos)) return;  // a pronoun, preposition, adverb or particle does not start a name
-      if (pos == "v" && w->range.end - w->range.begin == 1 && w->range.end < item.end) return;  // nor a verb alone (找|新)
+      bool has_known = false;  // 泛|半导体: a known name in the item vouches for it
+      for (int32_t i = b; i < e; ++i) has_known = has_known || a_.entity[i] >= 0;
+      if (pos == "v" && w->range.end - w->range.begin == 1 && w->range.end < item.end && !has_known)
+        return;  // nor a verb alone (找|新)
     }
     if (auto reject = rules_.list_item_reject.find(rule_.list_type); reject != rules_.list_item_reject.end()) {
       UErrorCode rs = U_ZERO_ERROR;
@@ -190,9 +193,11 @@ class RuleMatcher {
     while (item.end - item.begin > 2) {
       const Word* w = doc_.word_at(item.end - 1);
       if (!w || w->range.end != item.end || w->range.begin <= item.begin) break;
-      if (!rules_.item_not_final.count(rules_.words.pos_name(w->pos))) break;
+      const std::string& pos = rules_.words.pos_name(w->pos);
+      if (!rules_.item_not_final.count(pos)) break;
+      if (pos == "v" && w->range.end - w->range.begin == 1) break;  // 康|养: an unknown name's last character
       if (keep != rules_.list_item_suffixes.end() &&
-          rules_.in_list(keep->second, doc_.text.tempSubStringBetween(w->range.begin, w->range.end)))
+          ends_with_word(doc_.text.tempSubStringBetween(item.begin, item.end), keep->second))
         break;
       item.end = w->range.begin;
     }

@@ -1,0 +1,94 @@
+// Places and projects: prefixes, containers, references and generic words
+// (rules/entities.json, rules/relations.json, lexicons/references.tsv).
+// Every sentence is invented for the test (places real, facts made up).
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace doc2kg::test {
+namespace {
+
+TEST(Places, VillageAfterItsTownshipIsInIt) {
+  auto x = run("安吉县溪龙乡黄杜村建成千亩茶园。");
+  EXPECT_TRUE(has_entity(x, "Community", "黄杜村"));
+  EXPECT_TRUE(has_fact(x, "黄杜村", "locatedIn", "溪龙乡"));
+  EXPECT_FALSE(has_fact(x, "黄杜村", "locatedIn", "安吉县"));
+  EXPECT_TRUE(has_fact(x, "溪龙乡", "locatedIn", "安吉县"));
+}
+
+TEST(Places, SubdistrictNamedLikeItsCounty) {
+  auto x = run("长兴县长兴街道城南社区建成养老服务站。");
+  EXPECT_TRUE(has_entity(x, "Subdistrict", "长兴街道"));
+  EXPECT_TRUE(has_fact(x, "城南社区", "locatedIn", "长兴街道"));
+}
+
+TEST(Places, BannerVillageInItsSumu) {
+  auto x = run("科尔沁右翼前旗乌兰毛都苏木巴彦乌兰嘎查建成牧民合作社。");
+  EXPECT_TRUE(has_entity(x, "Subdistrict", "乌兰毛都苏木"));
+  EXPECT_TRUE(has_entity(x, "Community", "巴彦乌兰嘎查"));
+  EXPECT_TRUE(has_fact(x, "巴彦乌兰嘎查", "locatedIn", "乌兰毛都苏木"));
+}
+
+TEST(Places, CommunitiesAfterTheirTownInTheSentence) {
+  auto x = run("诸暨市大唐街道目前已有红星社区、新光社区建成睦邻中心。");
+  EXPECT_TRUE(has_entity(x, "Community", "红星社区"));
+  EXPECT_FALSE(has_entity(x, "Community", "有红星社区"));
+  EXPECT_TRUE(has_fact(x, "红星社区", "locatedIn", "大唐街道"));
+  EXPECT_TRUE(has_fact(x, "新光社区", "locatedIn", "大唐街道"));
+}
+
+TEST(Places, ConjunctionStartsANameAfterAPlaceOfAnotherType) {
+  auto x = run("柯桥区齐贤街道和顺社区开设老年食堂。");
+  EXPECT_TRUE(has_entity(x, "Community", "和顺社区"));
+  auto y = run("柯桥区的红旗社区和光明社区开设老年食堂。");
+  EXPECT_TRUE(has_entity(y, "Community", "光明社区"));
+  EXPECT_FALSE(has_entity(y, "Community", "和光明社区"));
+}
+
+TEST(Places, GenericVillagesAndCountsAreNotNames) {
+  auto x = run("临安区共有行政村86个，今年新建美丽乡村示范村12个。");
+  EXPECT_FALSE(has_entity(x, "Community", "行政村"));
+  EXPECT_FALSE(has_entity(x, "Community", "有行政村"));
+  EXPECT_FALSE(has_entity(x, "Community", "美丽乡村示范村"));
+}
+
+TEST(Places, AZoneDoesNotStartInsideAVerb) {
+  auto x = run("嘉善县共有姚庄经济开发区一个省级园区。");
+  EXPECT_TRUE(has_entity(x, "Zone", "姚庄经济开发区"));
+  EXPECT_FALSE(has_entity(x, "Zone", "有姚庄经济开发区"));
+}
+
+TEST(Projects, ATownOpeningTheNameIsItsContainer) {
+  auto x = run("海宁市长安镇高端装备综合体项目正式开工。");
+  EXPECT_TRUE(has_entity(x, "Project", "长安镇高端装备综合体项目"));
+  EXPECT_TRUE(has_fact(x, "长安镇高端装备综合体项目", "locatedIn", "长安镇"));
+  EXPECT_FALSE(has_fact(x, "长安镇高端装备综合体项目", "locatedIn", "海宁市"));
+}
+
+TEST(Projects, WorksUnderConstructionWithoutAProjectHead) {
+  auto x = run("桐庐县富春江沿岸供水管网改造进入收尾阶段，分水镇妆具产业园开工建设。");
+  EXPECT_TRUE(has_entity(x, "Project", "富春江沿岸供水管网改造"));
+  EXPECT_TRUE(has_entity(x, "Project", "分水镇妆具产业园"));
+  EXPECT_TRUE(has_fact(x, "分水镇妆具产业园", "locatedIn", "分水镇"));
+}
+
+TEST(Projects, GenericHeadsAndCountsAreNotNames) {
+  auto x = run("建德市今年的民生工程和重点工程全部按期开工，一批工业项目也已签约。");
+  EXPECT_FALSE(has_entity(x, "Project", "民生工程"));
+  EXPECT_FALSE(has_entity(x, "Project", "重点工程"));
+  EXPECT_FALSE(has_entity(x, "Project", "工业项目"));
+}
+
+TEST(References, ThisTownIsTheTownNamedBefore) {
+  auto x = run("德清县莫干山镇是旅游大镇。今年，该镇的民宿集聚区改造提升工程已开工。");
+  EXPECT_TRUE(has_fact(x, "民宿集聚区改造提升工程", "locatedIn", "莫干山镇"));
+}
+
+TEST(References, InsideTheZoneIsTheZoneNamedBefore) {
+  auto x = run("精工项目落户平湖经济技术开发区。开发区内的光机电产业园同步开工建设精密模具项目。");
+  EXPECT_TRUE(has_fact(x, "光机电产业园", "locatedIn", "平湖经济技术开发区"));
+  EXPECT_TRUE(has_fact(x, "精密模具项目", "locatedIn", "光机电产业园"));
+}
+
+}  // namespace
+}  // namespace doc2kg::test
