@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "doc2kg/recognizer.hpp"
+#include "doc2kg/mentions.hpp"
 #include "doc2kg/text.hpp"
 #include "doc2kg/words.hpp"
 

@@ -103,7 +103,7 @@ ArticleSource jsonl_source(std::istream& in, const std::string& where) {
 }
 
 BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules, unsigned jobs,
-                           const std::function<void(const Extraction&)>& on_article,
+                           const std::function<void(const Document&)>& on_article,
                            const std::function<void(const std::string&, const std::string&)>& on_failure,
                            bool progress) {
   using Clock = std::chrono::steady_clock;
@@ -111,7 +111,7 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
   jobs = std::max(1u, jobs);
   struct Result {
     std::string id;
-    std::optional<Extraction> extraction;
+    std::optional<Document> extraction;
     std::string error;
   };
   std::mutex mutex;

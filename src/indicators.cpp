@@ -1,114 +1,280 @@
 #include "doc2kg/indicators.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <optional>
+#include <set>
 #include <unordered_set>
 
 #include "doc2kg/annotated_sentence.hpp"
+#include "doc2kg/error.hpp"
 #include "doc2kg/period.hpp"
 #include "doc2kg/quantity.hpp"
 #include "doc2kg/text.hpp"
-#include "doc2kg/writer.hpp"
 
 namespace doc2kg {
 namespace {
 
-const std::vector<std::string> kSubjectTypes = {"District", "Zone", "Project", "Community", "Subdistrict"};
+const std::vector<std::string> kSubjectTypes = {"District", "City", "Zone", "Project", "Community", "Subdistrict"};
+// Areas named inside a name are its scope, not part of it (占全区…的比重).
+const std::vector<std::string> kAreaTypes = {"District", "City", "Province"};
+// Subjects whose figures after a ';' do not share the period before it.
+const std::vector<std::string> kLocalTypes = {"Community", "Project", "Subdistrict"};
 // Entities that end a name (a quoted initiative before 29个村 is not part of its name).
 const std::vector<std::string> kNameStops = {"Initiative", "Honor", "Organization", "Person"};
 
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 bool is_break(UChar c) { return c == u',' || c == u';' || c == u':' || c == u'、' || c == u'。' || c == u'(' || c == u')'; }
+bool is_clause_break(UChar c) { return c == u',' || c == u';' || c == u':' || c == u'。' || c == u'!' || c == u'?'; }
 bool isalpha_ascii(UChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
 bool is_digitish(UChar c) { return (c >= u'0' && c <= u'9') || c == u'.'; }
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool is_open_quote(UChar c) { return c == u'“'; }
+bool is_close_quote(UChar c) { return c == u'”'; }
 
+// The word lists of the rules that figures are read with (rules/lexicons/indicator_*.tsv).
+struct Lists {
+  const WordSet *measures, *name_prefixes, *name_suffixes, *name_fillers, *object_markers, *bare_unit_marks, *rank_marks,
+      *rank_verbs, *rank_suffixes, *attributive_marks, *project_figures, *respectively, *joiners, *range_low, *range_high,
+      *capacity_marks, *production_words, *company_heads, *work_verbs, *relative_names, *share_marks, *share_heads;
+};
 
-class SentenceIndicators {
- public:
-  SentenceIndicators(const Document& doc, const RuleSet& rules, Range sentence, int year, std::vector<IndicatorFact>& out)
-      : doc_(doc), rules_(rules), a_(annotate(doc, sentence)), year_(year), out_(out) {}
+struct ListSlot {
+  const WordSet* Lists::*member;
+  const char* name;
+};
 
-  void run() {
-    periods_ = find_periods(a_.text, 0, a_.text.length(), year_);
-    int32_t previous_end = 0;
-    std::string previous_name;
-    for (int32_t i = 0; i < a_.text.length(); ++i) {
-      if (a_.entity[i] >= 0) continue;
-      if (a_.text.compare(i, 2, u"亿元") == 0 && i > 0 && (a_.text.charAt(i - 1) == u'破' || a_.text.charAt(i - 1) == u'超')) {
-        // 突破亿元: a round hundred million
-        Quantity q{1e8, "CNY", "", i, i + 2};
-        IndicatorFact f = describe(q, std::max(previous_end, region_start(i)), previous_name);
-        previous_end = q.end;
-        i = q.end - 1;
-        if (!f.name.empty()) out_.push_back(std::move(f));
-        continue;
+const ListSlot kLists[] = {
+    {&Lists::measures, "indicator_measures"},
+    {&Lists::name_prefixes, "indicator_name_prefixes"},
+    {&Lists::name_suffixes, "indicator_name_suffixes"},
+    {&Lists::name_fillers, "indicator_name_fillers"},
+    {&Lists::object_markers, "indicator_object_markers"},
+    {&Lists::bare_unit_marks, "indicator_bare_unit_marks"},
+    {&Lists::rank_marks, "indicator_rank_marks"},
+    {&Lists::rank_verbs, "indicator_rank_verbs"},
+    {&Lists::rank_suffixes, "indicator_rank_suffixes"},
+    {&Lists::attributive_marks, "indicator_attributive_marks"},
+    {&Lists::project_figures, "indicator_project_figures"},
+    {&Lists::respectively, "indicator_respectively"},
+    {&Lists::joiners, "indicator_joiners"},
+    {&Lists::range_low, "indicator_range_low"},
+    {&Lists::range_high, "indicator_range_high"},
+    {&Lists::capacity_marks, "indicator_capacity_marks"},
+    {&Lists::production_words, "indicator_production_words"},
+    {&Lists::company_heads, "indicator_company_heads"},
+    {&Lists::work_verbs, "indicator_work_verbs"},
+    {&Lists::relative_names, "indicator_relative_names"},
+    {&Lists::share_marks, "indicator_share_marks"},
+    {&Lists::share_heads, "indicator_share_heads"},
+};
+
+std::string first_word(const WordSet& words) { return words.empty() ? "" : to_utf8(*words.begin()); }
+
+bool has_word(const WordSet& words, const icu::UnicodeString& s) {
+  for (int32_t i = 0; i < s.length(); ++i)
+    if (word_at(words, s, i)) return true;
+  return false;
+}
+
+bool ends_with_word(const WordSet& words, const icu::UnicodeString& s) { return word_before(words, s, s.length()) > 0; }
+
+// Names that contain one another or share half their characters (the scorer's test).
+bool similar_names(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a.find(b) != std::string::npos || b.find(a) != std::string::npos) return true;
+  icu::UnicodeString ua = from_utf8(a), ub = from_utf8(b);
+  std::set<UChar32> sa, sb, all;
+  for (int32_t i = 0; i < ua.length(); i = ua.moveIndex32(i, 1)) sa.insert(ua.char32At(i));
+  for (int32_t i = 0; i < ub.length(); i = ub.moveIndex32(i, 1)) sb.insert(ub.char32At(i));
+  size_t common = 0;
+  for (UChar32 c : sa) common += sb.count(c);
+  all = sa;
+  all.insert(sb.begin(), sb.end());
+  return 2 * common >= all.size();
+}
+
+// What every sentence of one article is read with.
+struct Context {
+  const Document& doc;
+  const RuleSet& rules;
+  Lists lists{};
+  QuantityGrammar quantity;
+  PeriodGrammar periods;
+  int year = 0;
+  std::vector<Range> speech;  // quoted speech: its figures are one speaker's, not statistics
+
+  Context(const Document& d, const RuleSet& r) : doc(d), rules(r), quantity(QuantityGrammar::from(r)), periods(r) {
+    for (const ListSlot& s : kLists) lists.*s.member = &required_words(r, s.name);
+    year = periods.reference_year(doc.info.date, doc.text);
+    find_speech();
+  }
+
+  // A quote that holds a clause (a comma or a full stop inside) is someone
+  // speaking; a quote without one is a name (“锦邻议事厅”). A quote left open
+  // at the end of its paragraph runs to it.
+  void find_speech() {
+    for (const Range& p : doc.paragraphs) {
+      int32_t open = -1;
+      bool clause = false;
+      for (int32_t i = p.begin; i < p.end; ++i) {
+        UChar c = doc.text.charAt(i);
+        if (is_open_quote(c)) {
+          open = i;
+          clause = false;
+        } else if (is_close_quote(c) && open >= 0) {
+          if (clause) speech.push_back({open, i + 1});
+          open = -1;
+        } else if (open >= 0 && (c == u',' || c == u'。' || c == u'!' || c == u'?')) {
+          clause = true;
+        }
       }
-      if (!(starts_number(a_.text.charAt(i)) || a_.text.compare(i, 3, u"百分之") == 0)) continue;
-      if (i > 0 && a_.entity[i - 1] < 0 && (is_digitish(a_.text.charAt(i - 1)) || isalpha_ascii(a_.text.charAt(i - 1))))
-        continue;  // inside a number or a code (PM2.5)
-      auto q = parse_quantity(a_.text, i, rules_.units);
-      if (!q) continue;
-      if (q->value == 0 && q->unit != "percent") continue;
-      bool chinese = !is_digitish(a_.text.charAt(i));
-      if (chinese && q->unit == "count" && q->value < 10) continue;  // 一批, 两个: not figures
-      if (i > 0 && a_.text.charAt(i - 1) == u'第') {  // 居全市第2位
-        if (q->unit != "count") continue;
-        q->unit = "rank";
-      }
-      IndicatorFact f = describe(*q, std::max(previous_end, region_start(i)), previous_name);
-      previous_end = q->end;
-      i = q->end - 1;
-      if (f.name.empty()) continue;
-      previous_name = f.name;
-      out_.push_back(std::move(f));
+      if (open >= 0 && clause) speech.push_back({open, p.end});
     }
   }
 
+  bool in_speech(int32_t offset) const {
+    return std::any_of(speech.begin(), speech.end(), [&](const Range& r) { return r.begin <= offset && offset < r.end; });
+  }
+};
+
+// A ranking: 增速居全市第2位, 在11个区中排第3位, 位列全市第2.
+struct Rank {
+  int32_t stop = 0;   // where the name ends: the ranking verb or the scope before it
+  int32_t mark = 0;   // 第
+  int32_t number = 0, end = 0;
+  double value = 0;
+};
+
+// Where a figure of this sentence is, for pairing 分别 lists afterwards.
+struct Placed {
+  size_t fact = 0;
+  int32_t begin = 0, end = 0;
+  bool respectively = false;  // 分别 before it in its clause
+  bool borrowed = false;      // its name came from the figure before
+  bool range = false;
+  int subject_unit = -1;      // the unit of its subject entity, -1 for the article's area
+};
+
+struct Subject {
+  std::string type, name;
+  int unit = -1;
+  bool drop = false;  // a company's figure: no indicator
+};
+
+class SentenceIndicators {
+ public:
+  // `carried`: the year the text is about before this sentence; updated to the one after it.
+  SentenceIndicators(const Context& c, Range sentence, int& carried, std::vector<IndicatorFact>& out)
+      : c_(c), L_(c.lists), a_(annotate(c.doc, sentence)), carried_(carried), out_(out), first_(out.size()) {}
+
+  void run() {
+    periods_ = c_.periods.find(a_.text, 0, a_.text.length(), c_.year, carried_);
+    // A year that opens a clause (2023年,全区… / 去年,…) is what the text goes on about.
+    for (const Period& p : periods_)
+      if (p.iso.size() == 4 && (p.begin == 0 || (!span(p.begin - 1) && is_clause_break(a_.text.charAt(p.begin - 1)))))
+        carried_ = std::stoi(p.iso);
+    find_ranks();
+    int32_t previous_end = 0;
+    std::string previous_name;
+    for (int32_t i = 0; i < a_.text.length(); ++i) {
+      if (a_.entity[i] >= 0 || c_.in_speech(a_.source[i].begin)) continue;
+      if (const Rank* r = rank_at(i)) {
+        add_rank(*r, previous_end, previous_name);
+        previous_end = r->end;
+        i = r->end - 1;
+        continue;
+      }
+      if (inside_rank(i)) continue;  // 11个区 in 在广州11个区中排第3位: the scope of a ranking
+      UChar c = a_.text.charAt(i);
+      if (!starts_number(c) && !word_at(*c_.quantity.percent_prefixes, a_.text, i)) {
+        if (auto q = bare_unit(i)) {  // 突破亿元: a round hundred million
+          add(*q, std::max(previous_end, region_start(i)), previous_name);
+          previous_end = q->end;
+          i = q->end - 1;
+        }
+        continue;
+      }
+      if (i > 0 && a_.entity[i - 1] < 0 && (is_digitish(a_.text.charAt(i - 1)) || isalpha_ascii(a_.text.charAt(i - 1))))
+        continue;  // inside a number or a code (PM2.5)
+      auto q = parse_quantity(a_.text, i, c_.quantity);
+      if (!q) continue;
+      if (q->value == 0 && q->unit != "percent") continue;
+      bool chinese = !is_digitish(c) && !word_at(*c_.quantity.percent_prefixes, a_.text, i);
+      if (chinese && q->unit == "count" && q->value < 10) continue;  // 一批, 两个: not figures
+      if (word_before(*L_.rank_marks, a_.text, i)) continue;         // 第2批: an ordinal, not a figure
+      add(*q, std::max(previous_end, region_start(i)), previous_name);
+      previous_end = q->end;
+      i = q->end - 1;
+    }
+    pair_respectively();
+  }
+
  private:
+  icu::UnicodeString written(int32_t b, int32_t e) const {
+    if (b >= e) return {};
+    Range r = a_.to_text(b, e);
+    return c_.doc.text.tempSubStringBetween(r.begin, r.end);
+  }
+
+  const Span* span(int32_t unit) const { return a_.entity[unit] >= 0 ? &a_.spans[a_.entity[unit]] : nullptr; }
+
+  // Units in [b, e) that a word of `list` covers at its end (suffix) or start,
+  // compared as written: 高于全市平均水平 matches though 全市 is an entity.
+  int32_t affix(const WordSet& list, int32_t b, int32_t e, bool suffix) const {
+    int32_t best = 0;
+    for (int32_t n = 1; n <= e - b && n <= 12; ++n)
+      if (list.count(suffix ? written(e - n, e) : written(b, b + n))) best = n;
+    return best;
+  }
+
+  // The end of the text before unit j, quote marks and spaces left out (实施“X”工程).
+  int32_t before_entity(int32_t j) const {
+    while (j > 0 && a_.entity[j - 1] < 0 &&
+           (is_quote_mark(a_.text.charAt(j - 1)) || is_figure_space(a_.text.charAt(j - 1))))
+      --j;
+    return j;
+  }
+
+  // An entity after one of these words is an object or a modifier of its clause (占全区, 在X开工).
+  bool is_object(int32_t j) const {
+    int32_t k = before_entity(j);
+    return affix(*L_.object_markers, 0, k, true) > 0 || affix(*L_.work_verbs, 0, k, true) > 0;
+  }
+
+  bool in_period(int32_t i) const {
+    return std::any_of(periods_.begin(), periods_.end(), [&](const Period& p) { return p.begin <= i && i < p.end; });
+  }
+
   int32_t region_start(int32_t at) const {
     for (int32_t j = at - 1; j >= 0; --j) {
-      if (a_.entity[j] < 0 && is_break(a_.text.charAt(j))) return j + 1;
-      if (a_.entity[j] >= 0 && (contains(kNameStops, a_.spans[a_.entity[j]].type) ||
-                                contains(kSubjectTypes, a_.spans[a_.entity[j]].type)))
+      const Span* s = span(j);
+      if (!s && is_break(a_.text.charAt(j))) return j + 1;
+      if (s && (contains(kNameStops, s->type) || (contains(kSubjectTypes, s->type) && !is_object(j))))
         return j + 1;  // a name starts after the organisation, zone or area before it
     }
     return 0;
   }
 
-  std::string text_of(int32_t b, int32_t e) const {
-    if (b >= e) return "";
-    Range r = a_.to_text(b, e);
-    return to_utf8(doc_.text.tempSubStringBetween(r.begin, r.end));
-  }
-
-  // Units in [b, e) that a word of `list` covers at its end (suffix) or start,
-  // compared as written: 高于全市平均水平 matches though 全市 is an entity.
-  int32_t affix(const char* list, int32_t b, int32_t e, bool suffix) const {
-    auto it = rules_.word_lists.find(list);
-    if (it == rules_.word_lists.end()) return 0;
-    int32_t best = 0;
-    for (int32_t n = 1; n <= e - b && n <= 10; ++n) {
-      Range r = suffix ? a_.to_text(e - n, e) : a_.to_text(b, b + n);
-      if (it->second.count(doc_.text.tempSubStringBetween(r.begin, r.end))) best = n;
-    }
-    return best;
-  }
-
   // The name: the clause text before the figure, without its subject, time
-  // words, introducing verbs and 的; or, for 43个市级重点项目, the noun after it.
+  // words, introducing verbs, areas and 的; or, for 43个市级重点项目, the noun after it.
   std::string name_between(int32_t b, int32_t e) const {
+    while (e > b && !span(e - 1) && is_figure_space(a_.text.charAt(e - 1))) --e;
     for (bool changed = true; changed && b < e;) {
       changed = false;
-      if (a_.entity[b] >= 0 && contains(kSubjectTypes, a_.spans[a_.entity[b]].type)) {
+      if (const Span* s = span(b); s && (contains(kAreaTypes, s->type) || (contains(kSubjectTypes, s->type) && !is_object(b)))) {
         ++b;
         changed = true;
-      } else if (int32_t n = affix("indicator_name_prefixes", b, e, false)) {
+      } else if (!s && (is_figure_space(a_.text.charAt(b)) || is_quote_mark(a_.text.charAt(b)))) {
+        ++b;
+        changed = true;
+      } else if (int32_t n = affix(*L_.name_prefixes, b, e, false)) {
         b += n;
         changed = true;
       } else {
         for (const Period& p : periods_)
-          if (p.begin == b && p.end <= e) {
+          if (p.begin == b && p.end <= e && p.end > b) {
             b = p.end;
             changed = true;
           }
@@ -116,132 +282,453 @@ class SentenceIndicators {
     }
     icu::UnicodeString name;
     for (int32_t i = b; i < e; ++i) {
-      bool in_period = std::any_of(periods_.begin(), periods_.end(), [&](const Period& p) { return p.begin <= i && i < p.end; });
-      if (in_period) continue;
-      Range r = a_.to_text(i, i + 1);
-      icu::UnicodeString piece = doc_.text.tempSubStringBetween(r.begin, r.end);
-      if (piece == u"的" || piece == u" ") continue;
+      if (in_period(i)) continue;
+      if (const Span* s = span(i); s && contains(kAreaTypes, s->type)) continue;
+      if (int32_t n = span(i) ? 0 : word_at(*L_.name_fillers, a_.text, i, e)) {
+        i += n - 1;
+        continue;
+      }
+      icu::UnicodeString piece = written(i, i + 1);
+      if (piece.length() == 1 && u_isspace(piece.charAt(0))) continue;
       name.append(piece);
     }
+    for (int32_t n; (n = word_before(*L_.name_suffixes, name, name.length())) > 0 && n < name.length();)
+      name.truncate(name.length() - n);
     return canonical_name(name);
   }
 
   std::string name_after(int32_t from) const {
     int32_t e = from;
     while (e < a_.text.length() && a_.entity[e] < 0 && !is_break(a_.text.charAt(e)) && !starts_number(a_.text.charAt(e))) {
-      if (affix("indicator_measures", from, e, true) > 0 && e - from > 2) break;
+      if (affix(*L_.measures, from, e, true) > 0 && e - from > 2) break;
       ++e;
     }
-    if (int32_t m = affix("indicator_measures", from, e, true); m > 0 && e - m > from) e -= m;
+    if (int32_t m = affix(*L_.measures, from, e, true); m > 0 && e - m > from) e -= m;
     return name_between(from, std::min<int32_t>(e, from + 12));
   }
 
-  IndicatorFact describe(const Quantity& q, int32_t region, const std::string& previous_name) const {
+  // 突破亿元, 超万人: a scaled unit with no number before it.
+  std::optional<Quantity> bare_unit(int32_t i) const {
+    if (!word_before(*L_.bare_unit_marks, a_.text, i)) return std::nullopt;
+    for (int32_t n = std::min<int32_t>(8, a_.text.length() - i); n > 1; --n) {
+      auto it = c_.rules.units.find(a_.text.tempSubString(i, n));
+      if (it != c_.rules.units.end() && it->second.scale >= 1e4)
+        return Quantity{it->second.scale, it->second.unit, "", "", i, i + n};
+    }
+    return std::nullopt;
+  }
+
+  // Rankings: 第 and a number, with a ranking verb in the clause before or a rank mark after.
+  void find_ranks() {
+    for (int32_t i = 0; i < a_.text.length(); ++i) {
+      if (span(i)) continue;
+      int32_t n = word_at(*L_.rank_marks, a_.text, i);
+      if (!n) continue;
+      int32_t j = i + n;
+      while (j < a_.text.length() && is_figure_space(a_.text.charAt(j))) ++j;
+      if (j >= a_.text.length() || !starts_number(a_.text.charAt(j))) continue;
+      auto number = parse_number(a_.text, j);
+      if (!number || number->first < 1) continue;
+      int32_t end = number->second;
+      int32_t k = end;
+      while (k < a_.text.length() && is_figure_space(a_.text.charAt(k))) ++k;
+      int32_t suffix = span(k < a_.text.length() ? k : 0) ? 0 : word_at(*L_.rank_suffixes, a_.text, k);
+      if (suffix) end = k + suffix;
+      int32_t clause = i;
+      while (clause > 0 && (span(clause - 1) || !is_clause_break(a_.text.charAt(clause - 1)))) --clause;
+      int32_t verb = -1;
+      for (int32_t p = clause; p < i; ++p) {
+        if (span(p)) continue;
+        if (int32_t m = word_at(*L_.rank_verbs, a_.text, p, i)) {
+          verb = p;
+          p += m - 1;
+        }
+      }
+      if (verb < 0 && !suffix) continue;
+      // The name ends at the ranking verb, or at the scope before it (增速在广州11个区中排第3位).
+      int32_t stop = verb < 0 ? i : verb;
+      for (int32_t p = clause; p < stop; ++p) {
+        const Span* s = span(p);
+        if ((s && contains(kAreaTypes, s->type) && is_object(p)) ||
+            (!s && word_at(*L_.object_markers, a_.text, p, stop) && p > clause)) {
+          stop = p;
+          break;
+        }
+      }
+      ranks_.push_back({stop, i, j, end, number->first});
+      i = end - 1;
+    }
+  }
+
+  const Rank* rank_at(int32_t i) const {
+    for (const Rank& r : ranks_)
+      if (r.number == i) return &r;
+    return nullptr;
+  }
+
+  bool inside_rank(int32_t i) const {
+    return std::any_of(ranks_.begin(), ranks_.end(), [&](const Rank& r) { return r.stop <= i && i < r.end; });
+  }
+
+  void add_rank(const Rank& r, int32_t previous_end, std::string& previous_name) {
+    IndicatorFact f;
+    f.value = r.value;
+    f.unit = "rank";
+    f.evidence = a_.sentence;
+    f.rule = "indicator.rank";
+    int32_t region = std::max(previous_end, region_start(r.stop));
+    f.name = name_between(region, r.stop);
+    if ((f.name.empty() || L_.relative_names->count(from_utf8(f.name))) && !previous_name.empty())
+      f.name = previous_name + f.name;  // 增速居全市第一: the growth of the figure before
+    if (f.name.empty()) return;
+    icu::UnicodeString measure = written(r.stop, r.number);
+    measure.findAndReplace(u" ", u"");
+    f.measure = canonical_name(measure);
+    Quantity q{r.value, "rank", "", "", r.stop, r.end};
+    Subject s = subject(r.stop, q, f.name);
+    if (s.drop) return;
+    f.subject_type = s.type;
+    f.subject = s.name;
+    f.period = period(q, f);
+    push(std::move(f), {0, r.number, r.end, false, false, false, s.unit});
+  }
+
+  // 增速, 占全市比重: a name that says what it is of only with the name before it.
+  bool relative(const icu::UnicodeString& name) const {
+    if (L_.relative_names->count(name)) return true;
+    int32_t m = word_at(*L_.share_marks, name, 0);
+    return m > 0 && m < name.length() && word_before(*L_.share_heads, name, name.length(), m) > 0;
+  }
+
+  void push(IndicatorFact f, Placed p) {
+    p.fact = out_.size();
+    out_.push_back(std::move(f));
+    placed_.push_back(p);
+  }
+
+  void add(const Quantity& q, int32_t region, std::string& previous_name) {
     IndicatorFact f;
     f.value = q.value;
     f.unit = q.unit;
     f.qualifier = q.qualifier;
     f.evidence = a_.sentence;
     f.rule = "indicator.figure";
-    int32_t name_end = q.unit == "rank" ? q.begin - 1 : q.begin;  // 居全市第2位: the name ends before 第
-    if (int32_t m = affix("indicator_measures", region, name_end, true)) {
-      f.measure = to_utf8(a_.text.tempSubStringBetween(name_end - m, name_end));
+    int32_t name_end = q.begin;
+    while (name_end > region && !span(name_end - 1) && is_figure_space(a_.text.charAt(name_end - 1))) --name_end;
+    icu::UnicodeString measure;
+    for (int k = 0; k < 3; ++k) {  // 比去年同期 + 提高, 力争 + 增长, 同比 + 分别 + 增长
+      int32_t m = affix(*L_.measures, region, name_end, true);
+      if (!m) break;
+      measure = written(name_end - m, name_end) + measure;
       name_end -= m;
-      if (int32_t m2 = affix("indicator_measures", region, name_end, true)) {  // 同比 + 增长 + 达到 …
-        f.measure = to_utf8(a_.text.tempSubStringBetween(name_end - m2, name_end)) + f.measure;
-        name_end -= m2;
-      }
     }
+    f.measure = to_utf8(measure);
+    // A company's own figure (村里的X工坊年接订单…): not the area's, nor are the figures after it.
+    icu::UnicodeString plain;
+    for (int32_t i = region; i < name_end; ++i)
+      if (!span(i)) plain.append(a_.text.charAt(i));
+    if (has_word(*L_.company_heads, plain)) {
+      company_at_ = std::max(company_at_, q.begin);
+      return;
+    }
+    bool borrowed = false;
     f.name = name_between(region, name_end);
-    if (f.name.empty() && q.unit == "count") {
+    if (from_utf8(f.name).countChar32() < 2 && q.unit == "count") {  // 已有47家相关企业: what is counted follows
       f.name = name_after(q.end);
       f.rule = "indicator.count_of";
     }
     if (f.name.empty()) {
       f.name = previous_name;
       f.rule = "indicator.same_name";
+      borrowed = true;
+    } else if (!previous_name.empty() && relative(from_utf8(f.name))) {
+      f.name = previous_name + f.name;  // 增速高于全市, 占全市的比重: the growth or share of the figure before
     }
-    subject(q, f);
+    if (f.name.empty()) return;
+    // Production and capacity keep their unit as written (年产电驱总成60万套 -> 套).
+    if (q.unit == "count" && !q.written_unit.empty() && has_word(*L_.production_words, from_utf8(f.name)))
+      f.unit = q.written_unit;
+    Subject s = subject(q.begin, q, f.name);
+    if (s.drop) return;
+    f.subject_type = s.type;
+    f.subject = s.name;
     f.period = period(q, f);
-    return f;
-  }
-
-  void subject(const Quantity& q, IndicatorFact& f) const {
-    // 总投资20亿元的…项目: the figure describes the project named after it.
-    if (q.end + 1 < a_.text.length() && a_.text.charAt(q.end) == u'的' && a_.entity[q.end + 1] >= 0) {
-      const Span& s = a_.spans[a_.entity[q.end + 1]];
-      if (s.type == "Project" || s.type == "Zone") {
-        f.subject_type = s.type;
-        f.subject = s.name;
-        return;
-      }
-    }
-    // 签约…项目,总投资18亿元: an investment or output belongs to the project named before it.
-    bool project_figure = f.name.find("投资") != std::string::npos || f.name.find("产值") != std::string::npos;
-    for (int32_t j = q.begin - 1; j >= 0; --j) {
-      if (a_.entity[j] < 0) continue;
-      const Span& s = a_.spans[a_.entity[j]];
-      if (!contains(kSubjectTypes, s.type)) continue;
-      if (project_figure && s.type != "Project") {
-        bool project_before = false;
-        for (int32_t k = j - 1; k >= 0 && !(a_.entity[k] < 0 && a_.text.charAt(k) == u';'); --k)
-          project_before = project_before || (a_.entity[k] >= 0 && a_.spans[a_.entity[k]].type == "Project");
-        if (project_before) continue;
-      }
-      if (project_figure && s.type == "Project") {
-        f.subject_type = s.type;
-        f.subject = s.name;
-        return;
-      }
-      if (affix("indicator_object_markers", 0, j, true) > 0) continue;
-      f.subject_type = s.type;
-      f.subject = s.name;
+    bool respectively = has_word(*L_.respectively, written(region, q.begin));
+    previous_name = f.name;
+    if (q.range) {  // 9万至10万吨: two indicators, its bounds
+      IndicatorFact low = f;
+      low.value = q.low;
+      low.measure = first_word(*L_.range_low);
+      f.measure = first_word(*L_.range_high);
+      push(std::move(low), {0, q.begin, q.end, false, borrowed, true, s.unit});
+      push(std::move(f), {0, q.begin, q.end, false, borrowed, true, s.unit});
       return;
     }
-    f.subject_type = "District";
-    f.subject = doc_.area;
+    push(std::move(f), {0, q.begin, q.end, respectively, borrowed, false, s.unit});
+  }
+
+  // The district a reference such as 全区/全县 stands for: the nearest one the
+  // paragraph names before it at that level (白云区…。2023年,全区… -> 白云区),
+  // else the one the reference was resolved to.
+  Subject area_reference(const Span& s, int unit) const {
+    Subject out{s.type, s.name, unit, false};
+    const Document& doc = c_.doc;
+    icu::UnicodeString form = doc.text.tempSubStringBetween(s.range.begin, s.range.end);
+    icu::UnicodeString name = from_utf8(s.name);
+    if (s.type != "District" || form.isEmpty() || name.startsWith(form)) return out;
+    UChar level = form.charAt(form.length() - 1);
+    int32_t paragraph = 0;
+    for (const Range& p : doc.paragraphs)
+      if (p.begin <= s.range.begin && s.range.begin < p.end) paragraph = p.begin;
+    auto it = std::lower_bound(doc.entities.begin(), doc.entities.end(), s.range.begin,
+                               [](const Span& e, int32_t at) { return e.range.begin < at; });
+    while (it != doc.entities.begin()) {
+      --it;
+      if (it->range.begin < paragraph) break;
+      if (it->type != "District") continue;
+      icu::UnicodeString f = doc.text.tempSubStringBetween(it->range.begin, it->range.end);
+      icu::UnicodeString n = from_utf8(it->name);
+      if (!n.startsWith(f) || n.isEmpty() || n.charAt(n.length() - 1) != level) continue;
+      out.name = it->name;
+      return out;
+    }
+    return out;
+  }
+
+  // 实施“X”工程,改造老旧小区38个: the object of a work verb is what the very
+  // next clause is about, when that clause names no subject or time of its own.
+  bool next_clause_of(int32_t j, int32_t at) const {
+    int breaks = 0;
+    for (int32_t k = j + 1; k < at; ++k) {
+      if (span(k)) return false;
+      UChar c = a_.text.charAt(k);
+      if (c == u';' || c == u'。') return false;
+      if (is_clause_break(c)) ++breaks;
+    }
+    if (breaks != 1) return false;
+    return std::none_of(periods_.begin(), periods_.end(), [&](const Period& p) { return p.begin > j && p.begin < at; });
+  }
+
+  Subject take(int32_t j) const {
+    const Span& s = *span(j);
+    if (contains(kAreaTypes, s.type)) return area_reference(s, j);
+    return {s.type, s.name, j, false};
+  }
+
+  Subject subject(int32_t from, const Quantity& q, const std::string& name) const {
+    // 总投资20亿元的…项目: the figure describes the project named after it.
+    if (int32_t n = word_at(*L_.attributive_marks, a_.text, q.end); n && q.end + n < a_.text.length())
+      if (const Span* s = span(q.end + n); s && (s->type == "Project" || s->type == "Zone")) return take(q.end + n);
+    // 签约…项目,总投资18亿元: an investment belongs to the project named before it.
+    bool project_figure = has_word(*L_.project_figures, from_utf8(name));
+    bool past_semicolon = false;  // a zone, project or community is the subject of its own clauses only
+    for (int32_t j = from - 1; j >= 0; --j) {
+      if (company_at_ >= 0 && j < company_at_) return {"", "", -1, true};
+      const Span* s = span(j);
+      if (!s && a_.text.charAt(j) == u';') past_semicolon = true;
+      if (!s || c_.in_speech(a_.source[j].begin) || inside_rank(j)) continue;
+      if (s->type == "Organization") {
+        // A company that is the clause's subject: its own figure (带动周边渔户420户).
+        if (!is_object(j) && ends_with_word(*L_.company_heads, from_utf8(s->name))) return {"", "", -1, true};
+        continue;
+      }
+      if (!contains(kSubjectTypes, s->type)) continue;
+      // 前进村(原李相村): a former name in parentheses stands for the name before it.
+      if (j >= 2 && a_.text.charAt(j - 1) == u'(' && span(j - 2) && span(j - 2)->type == s->type) {
+        j -= 2;
+        s = span(j);
+      }
+      if (past_semicolon && !contains(kAreaTypes, s->type)) continue;
+      bool work_object = affix(*L_.work_verbs, 0, before_entity(j), true) > 0;
+      if (project_figure && s->type == "Project" && (!work_object || next_clause_of(j, from))) return take(j);
+      if (is_object(j)) {
+        if (work_object && next_clause_of(j, from)) return take(j);
+        continue;
+      }
+      if (project_figure && contains(kAreaTypes, s->type)) {
+        bool project_before = false;
+        for (int32_t k = j - 1; k >= 0 && !(!span(k) && a_.text.charAt(k) == u';'); --k)
+          project_before = project_before || (span(k) && span(k)->type == "Project");
+        if (project_before) continue;
+      }
+      return take(j);
+    }
+    if (company_at_ >= 0 && company_at_ < from) return {"", "", -1, true};
+    return {"District", c_.doc.area, -1, false};
   }
 
   // The nearest time expression before the figure, if it governs it: it opens
   // the sentence, or no ';' separates them. A project's investment has none.
   std::string period(const Quantity& q, const IndicatorFact& f) const {
-    if (f.subject_type == "Project" && f.name.find("投资") != std::string::npos) return "";
+    if (f.subject_type == "Project" && has_word(*L_.project_figures, from_utf8(f.name))) return "";
     const Period* best = nullptr;
     for (const Period& p : periods_)
       if (p.end <= q.begin) best = &p;
     if (!best) return "";
-    bool opens = best->begin == 0;
-    for (const Period& p : periods_)
-      if (&p != best && p.end == best->begin && p.begin == 0) opens = true;  // 今年1-9月
-    if (!opens)
-      for (int32_t j = best->end; j < q.begin; ++j)
-        if (a_.entity[j] < 0 && a_.text.charAt(j) == u';') return "";
+    // 2020年的12家: a period that modifies a figure governs that figure only.
+    if (word_at(*L_.attributive_marks, a_.text, best->end))
+      for (const Placed& p : placed_)
+        if (p.begin > best->end && p.begin < q.begin) return "";
+    // A ';' ends its reach when a community, project or town follows it
+    // (…2022年村集体收入…;明月社区服务…): their figures carry their own times.
+    bool semicolon = false;
+    for (int32_t j = best->end; j < q.begin; ++j) {
+      const Span* s = span(j);
+      if (!s && a_.text.charAt(j) == u';') semicolon = true;
+      else if (semicolon && s && contains(kLocalTypes, s->type) && !is_object(j)) return "";
+    }
     return best->iso;
   }
 
-  const Document& doc_;
-  const RuleSet& rules_;
+  // 分别: the figures of a list joined by 和/、 pair, in order, with the
+  // subjects joined before them (A项目和B项目,总投资分别为45亿元和28亿元) or
+  // with the figures named before them (接待游客…,实现旅游综合收入…,同比分别增长a和b).
+  void pair_respectively() {
+    for (size_t g = 0; g < placed_.size();) {
+      size_t e = g + 1;
+      while (e < placed_.size() && !placed_[e].range && joined(placed_[e - 1].end, placed_[e].begin)) ++e;
+      size_t n = e - g;
+      if (n >= 2 && placed_[g].respectively && !placed_[g].range) {
+        std::vector<int> chain;  // the subjects joined by 和/、, in order
+        for (int j = placed_[g].subject_unit; j >= 0;) {
+          chain.insert(chain.begin(), j);
+          int k = j - 1;
+          while (k >= 0 && !span(k) && is_figure_space(a_.text.charAt(k))) --k;
+          int32_t w = k >= 0 && !span(k) ? word_before(*L_.joiners, a_.text, k + 1) : 0;
+          int prev = w ? k - w : -1;
+          if (prev < 0 || !span(prev) || span(prev)->type != span(j)->type) break;
+          j = prev;
+        }
+        if (chain.size() == n) {
+          for (size_t k = 0; k < n; ++k) {
+            Subject s = take(chain[k]);
+            out_[placed_[g + k].fact].subject_type = s.type;
+            out_[placed_[g + k].fact].subject = s.name;
+          }
+        } else if (placed_[g].borrowed && placed_[g].fact >= first_ + n) {
+          std::vector<std::string> names;
+          for (size_t k = placed_[g].fact - n; k < placed_[g].fact; ++k) names.push_back(out_[k].name);
+          for (size_t k = 0; k < n; ++k) out_[placed_[g + k].fact].name = names[k];
+        }
+      }
+      g = e;
+    }
+  }
+
+  // Only a joining word (和, 、) between two figures.
+  bool joined(int32_t end, int32_t begin) const {
+    int32_t b = end, e = begin;
+    while (b < e && !span(b) && is_figure_space(a_.text.charAt(b))) ++b;
+    while (e > b && !span(e - 1) && is_figure_space(a_.text.charAt(e - 1))) --e;
+    if (b >= e) return false;
+    for (int32_t k = b; k < e; ++k)
+      if (span(k)) return false;
+    return word_at(*L_.joiners, a_.text, b, e) == e - b;
+  }
+
+  const Context& c_;
+  const Lists& L_;
   AnnotatedSentence a_;
-  int year_;
+  int& carried_;
   std::vector<IndicatorFact>& out_;
+  size_t first_;
   std::vector<Period> periods_;
+  std::vector<Rank> ranks_;
+  std::vector<Placed> placed_;
+  int32_t company_at_ = -1;
 };
+
+// 年产40万吨煤制烯烃项目: the capacity a project's name states.
+void capacities(const Context& c, std::vector<IndicatorFact>& out) {
+  for (const Span& s : c.doc.entities) {
+    if (s.type != "Project") continue;
+    icu::UnicodeString form = c.doc.text.tempSubStringBetween(s.range.begin, s.range.end);
+    for (int32_t i = 0; i < form.length(); ++i) {
+      int32_t n = word_at(*c.lists.capacity_marks, form, i);
+      if (!n || i + n >= form.length() || !starts_number(form.charAt(i + n))) continue;
+      auto q = parse_quantity(form, i + n, c.quantity);
+      if (!q || q->unit == "CNY" || q->unit == "percent") continue;
+      IndicatorFact f;
+      f.subject_type = s.type;
+      f.subject = s.name;
+      f.name = to_utf8(form.tempSubString(i, n));
+      f.value = q->value;
+      f.unit = q->unit == "count" && !q->written_unit.empty() ? q->written_unit : q->unit;
+      f.evidence = c.doc.sentence_at(s.range.begin);
+      f.rule = "indicator.capacity_in_name";
+      out.push_back(std::move(f));
+      break;
+    }
+  }
+}
+
+// The title: the first paragraph, when it is the header's title.
+Range title_range(const Document& doc) {
+  if (doc.info.title.empty() || doc.paragraphs.empty()) return {};
+  const Range& p = doc.paragraphs.front();
+  // Compared as rules read text: width-folded (and in Simplified characters, as the title is).
+  std::string first = canonical_name(doc.text.tempSubStringBetween(p.begin, p.end));
+  std::string title = canonical_name(fold_width(from_utf8(doc.info.title)));
+  return first.find(title) != std::string::npos || title.find(first) != std::string::npos ? p : Range{};
+}
 
 }  // namespace
 
-std::string IndicatorFact::key() const {
-  return subject_type + "/" + subject + "/" + name + "/" + measure + "/" + shortest_number(value) + unit + "/" + period;
+std::vector<std::string> indicator_word_lists() {
+  std::vector<std::string> out;
+  for (const ListSlot& s : kLists) out.push_back(s.name);
+  for (const auto& l : quantity_word_lists()) out.push_back(l);
+  for (const auto& l : period_word_lists()) out.push_back(l);
+  return out;
 }
 
-std::vector<IndicatorFact> extract_indicators(const Document& doc, const RuleSet& rules) {
+std::vector<std::string> indicator_rule_problems(const RuleSet& rules) {
+  std::vector<std::string> out;
+  for (const auto& l : indicator_word_lists())
+    if (!rules.word_lists.count(l))
+      out.push_back(rules.dir + ": no word list \"" + l + "\" (figures and periods are read with it; "
+                    "add a lexicon of kind words with this id)");
+  return out;
+}
+
+namespace {
+
+std::vector<IndicatorFact> extract(const Document& doc, const RuleSet& rules) {
+  Context c(doc, rules);
   std::vector<IndicatorFact> out;
-  int year = reference_year(doc.info.date, doc.text);
-  for (const Range& s : doc.sentences) SentenceIndicators(doc, rules, s, year, out).run();
+  // A year stated in a paragraph carries through it; one stated in a paragraph
+  // without figures (一、2023年工作回顾, 刚刚过去的2023年) through the paragraphs after it.
+  int heading_year = 0, year = 0;
+  size_t paragraph = 0, figures = 0;
+  for (const Range& s : doc.sentences) {
+    size_t at = paragraph;
+    while (at < doc.paragraphs.size() && doc.paragraphs[at].end <= s.begin) ++at;
+    if (at != paragraph) {
+      if (figures == out.size()) heading_year = year;
+      paragraph = at;
+      figures = out.size();
+      year = heading_year;
+    }
+    SentenceIndicators(c, s, year, out).run();
+  }
+  capacities(c, out);
+  // A headline figure restates one of the body (增逾一成 beside 按年增长11.6%).
+  Range title = title_range(doc);
+  auto in_title = [&](const IndicatorFact& f) { return title.end > title.begin && f.evidence.begin < title.end && f.evidence.end > title.begin; };
+  std::vector<bool> restated(out.size(), false);
+  for (size_t i = 0; i < out.size(); ++i)
+    restated[i] = in_title(out[i]) && std::any_of(out.begin(), out.end(), [&](const IndicatorFact& b) {
+      return !in_title(b) && b.subject == out[i].subject && b.unit == out[i].unit && similar_names(b.name, out[i].name);
+    });
   std::vector<IndicatorFact> unique;
   std::unordered_set<std::string> seen;
-  for (auto& f : out)
-    if (!f.subject.empty() && seen.insert(f.key()).second) unique.push_back(std::move(f));
+  for (size_t i = 0; i < out.size(); ++i)
+    if (!restated[i] && !out[i].subject.empty() && seen.insert(out[i].key()).second) unique.push_back(std::move(out[i]));
   return unique;
 }
+
+}  // namespace
+
+void indicators::run(Document& doc, const RuleSet& rules) { doc.indicators = extract(doc, rules); }
 
 }  // namespace doc2kg

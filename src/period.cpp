@@ -1,10 +1,11 @@
 #include "doc2kg/period.hpp"
 
-#include <unicode/regex.h>
-
+#include <algorithm>
 #include <cstdio>
-#include <memory>
 
+#include "doc2kg/error.hpp"
+#include "doc2kg/quantity.hpp"
+#include "doc2kg/rules.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
@@ -19,74 +20,171 @@ std::string two(int n) {
 std::string month(int y, int m) { return std::to_string(y) + "-" + two(m); }
 std::string months(int y, int from, int to) { return from == to ? month(y, from) : month(y, from) + "/" + month(y, to); }
 
-int chinese_digit(UChar c) {
-  switch (c) {
-    case u'一': return 1;
-    case u'二': return 2;
-    case u'三': return 3;
-    case u'四': return 4;
-    default: return 0;
+// The word lists of the grammar and the slot each fills in the pattern below.
+struct Slot {
+  const char* list;
+  const char* slot;
+};
+const Slot kSlots[] = {
+    {"period_year_marks", "Y"},       // 2023年
+    {"period_month_marks", "M"},      // 5月, 5月份
+    {"period_day_marks", "D"},        // 6月21日 is a date, not a month
+    {"period_range_marks", "R"},      // 1-5月, 1至4月
+    {"period_until_marks", "U"},      // 截至6月底
+    {"period_end_marks", "E"},        // 6月底, 年末
+    {"period_first_half", "H1"},      // 上半年
+    {"period_second_half", "H2"},     // 下半年
+    {"period_first_marks", "F"},      // 前三季度, 首四个月
+    {"period_ordinal_marks", "O"},    // 第二季度
+    {"period_quarter_marks", "Q"},    // 一季度
+    {"period_month_count_marks", "C"},  // 前10个月
+    {"period_this_year", "T"},        // 今年
+    {"period_last_year", "L"},        // 去年
+    {"period_two_years_ago", "B"},    // 前年
+    {"period_next_year", "N"},        // 明年
+    {"period_comparison_marks", "S"},  // 去年同期: a comparison base, not a period; 同期 alone: the period before
+    {"period_whole_year", "W"},       // 全年: the year the text is about
+    {"period_since_marks", "SI"},     // 2022年以来: a span to now, no period unless it is the article's year
+    {"period_none", "Z"},             // 目前, 近年来: explicitly no period
+};
+
+// One pattern for every form; the groups say which form matched. {X} is the
+// alternation of slot X's words. Numbers are digits or Chinese numerals.
+const char* kPattern =
+    "(?:{U}\\s*)?(?:(?<sy>\\d{4})\\s*{Y}\\s*)?(?<![0-9.])(?<stock>{NUM})\\s*{M}\\s*{E}"
+    "|(?:{U}\\s*)?(?<![0-9.])(?<yy>\\d{4})\\s*{Y}\\s*{E}"
+    "|(?<![0-9.])(?<year>\\d{4})\\s*{Y}(?<since>{SI})?"
+    "|(?<rel>(?<this>{T})|(?<last>{L})|(?<before>{B})|(?<next>{N}))(?!{S})(?<relend>{E})?"
+    "|(?<ye>{Y}{E})"
+    "|(?<whole>{W})"
+    "|(?<!{L}|{T})(?<same>{S})"
+    "|(?<![0-9.])(?:1|一)\\s*{M}?\\s*{R}\\s*(?<to>{NUM})\\s*{M}(?!\\s*[0-9]{0,2}\\s*{D})"
+    "|(?<h1>{H1})|(?<h2>{H2})"
+    "|{F}\\s*(?<nq>[一二三123])\\s*{Q}"
+    "|{F}\\s*(?<nm>{NUM})\\s*{C}"
+    "|(?:{O}\\s*)?(?<q>[一二三四1234])\\s*{Q}"
+    "|(?<![0-9.])(?<m>\\d{1,2})\\s*{M}(?!\\s*[0-9]{0,2}\\s*{D}|\\s*{E})"
+    "|(?<none>{Z})";
+
+const char* kNumber = "(?:\\d{1,2}|[一二三四五六七八九十]{1,3})";
+
+icu::UnicodeString alternation(const WordSet& words) {
+  std::vector<icu::UnicodeString> sorted(words.begin(), words.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.length() > b.length(); });
+  icu::UnicodeString out(u"(?:");
+  for (size_t k = 0; k < sorted.size(); ++k) {
+    if (k) out.append(u'|');
+    out.append(u"\\Q").append(sorted[k]).append(u"\\E");
   }
+  if (sorted.empty()) out.append(u"(?!)");  // an empty list matches nothing
+  return out.append(u")");
 }
 
-// One pattern for every form; the groups say which form matched.
-const char16_t* kPattern =
-    u"(?<year>\\d{4})年|(?<rel>今年|去年(?!同期)|上年(?!同期)|前年|当年)|(?:1|一)\\s*[-—~至到]\\s*(?<to>\\d{1,2})月(?:份)?(?![0-9]*日)"
-    u"|截至(?:\\d{4}年)?(?<stock>\\d{1,2})月(?:底|末)|(?<half>上半年|下半年)|(?<first>前)(?<nq>[一二三])季度"
-    u"|(?:第)?(?<q>[一二三四])季度|(?<m>\\d{1,2})月(?:份)?(?![0-9]*日|底|末)|(?<none>目前|当前|截至目前|近年来|日前)";
-
-}  // namespace
-
-int reference_year(const std::string& iso_date, const icu::UnicodeString& text) {
-  if (iso_date.size() >= 4) return std::stoi(iso_date.substr(0, 4));
+std::shared_ptr<icu::RegexPattern> compile(const icu::UnicodeString& pattern, const std::string& what) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::RegexMatcher m(u"(20\\d{2})年", text, 0, status);
-  if (m.find(status)) return std::stoi(to_utf8(m.group(1, status)));
+  UParseError pe{};
+  std::shared_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(pattern, 0, pe, status));
+  if (U_FAILURE(status))
+    throw Error(kExitRules, "period grammar: bad " + what + " (" + u_errorName(status) + ") at offset " + std::to_string(pe.offset));
+  return p;
+}
+
+int number_of(const icu::UnicodeString& u) {
+  if (auto n = parse_number(u, 0)) return static_cast<int>(n->first);
   return 0;
 }
 
-std::vector<Period> find_periods(const icu::UnicodeString& s, int32_t begin, int32_t end, int year) {
-  // Compiled once: a RegexPattern is immutable, each call makes its own matcher.
-  static const std::unique_ptr<icu::RegexPattern> p = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    return std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(icu::UnicodeString(kPattern), 0, status));
+}  // namespace
+
+const std::vector<std::string>& period_word_lists() {
+  static const std::vector<std::string> lists = [] {
+    std::vector<std::string> out;
+    for (const Slot& s : kSlots) out.push_back(s.list);
+    return out;
   }();
+  return lists;
+}
+
+PeriodGrammar::PeriodGrammar(const RuleSet& rules) {
+  icu::UnicodeString pattern = from_utf8(kPattern);
+  pattern.findAndReplace(u"{NUM}", from_utf8(kNumber));
+  for (const Slot& s : kSlots)
+    pattern.findAndReplace(from_utf8(std::string("{") + s.slot + "}"), alternation(required_words(rules, s.list)));
+  pattern_ = compile(pattern, "pattern");
+  icu::UnicodeString year = u"(20\\d{2})\\s*";
+  year.append(alternation(required_words(rules, "period_year_marks")));
+  year_ = compile(year, "year pattern");
+}
+
+int PeriodGrammar::reference_year(const std::string& iso_date, const icu::UnicodeString& text) const {
+  if (iso_date.size() >= 4) return std::stoi(iso_date.substr(0, 4));
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(p->matcher(s, status));
+  std::unique_ptr<icu::RegexMatcher> m(year_->matcher(text, status));
+  if (U_SUCCESS(status) && m->find(status)) return std::stoi(to_utf8(m->group(1, status)));
+  return 0;
+}
+
+std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t begin, int32_t end, int year,
+                                        int carried) const {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(s, status));
   m->region(begin, end, status);
   std::vector<Period> out;
-  int current = year;  // 2022年…上半年: a stated year carries to what follows
+  int current = carried ? carried : year;  // 2022年…上半年: a stated year carries to what follows
   auto group = [&](const char16_t* name) {
     UErrorCode st = U_ZERO_ERROR;
-    int32_t n = p->groupNumberFromName(icu::UnicodeString(name), st);
+    int32_t n = pattern_->groupNumberFromName(icu::UnicodeString(name), st);
     if (U_FAILURE(st) || m->start(n, st) < 0) return icu::UnicodeString();
     return m->group(n, st);
   };
-  auto number = [](const icu::UnicodeString& u) { return std::stoi(to_utf8(u)); };
   while (m->find(status) && U_SUCCESS(status)) {
     Period period{"", m->start(status), m->end(status)};
-    if (auto y = group(u"year"); !y.isEmpty()) {
-      current = number(y);
-      period.iso = std::to_string(current);
-    } else if (auto rel = group(u"rel"); !rel.isEmpty()) {
+    if (auto stock = group(u"stock"); !stock.isEmpty()) {
+      if (auto sy = group(u"sy"); !sy.isEmpty()) current = number_of(sy);
+      int n = number_of(stock);
+      if (current == 0 || n < 1 || n > 12) continue;
+      period.iso = month(current, n);
+    } else if (auto yy = group(u"yy"); !yy.isEmpty()) {
+      current = number_of(yy);
+      period.iso = month(current, 12);
+    } else if (auto y = group(u"year"); !y.isEmpty()) {
+      current = number_of(y);
+      // 2022年以来 in a 2023 article: a span to now without calendar bounds
+      period.iso = group(u"since").isEmpty() || current == year ? std::to_string(current) : "";
+    } else if (!group(u"rel").isEmpty()) {
       if (year == 0) continue;
-      current = (rel == u"去年" || rel == u"上年") ? year - 1 : rel == u"前年" ? year - 2 : year;
-      period.iso = std::to_string(current);
+      current = !group(u"last").isEmpty() ? year - 1 : !group(u"before").isEmpty() ? year - 2
+                : !group(u"next").isEmpty() ? year + 1 : year;
+      period.iso = group(u"relend").isEmpty() ? std::to_string(current) : month(current, 12);
     } else if (current == 0) {
       continue;  // a month with no year to put it in
+    } else if (!group(u"same").isEmpty()) {
+      auto last = std::find_if(out.rbegin(), out.rend(), [](const Period& p) { return !p.iso.empty(); });
+      if (last == out.rend()) continue;
+      period.iso = last->iso;  // 同期: the period just stated
+    } else if (!group(u"whole").isEmpty()) {
+      period.iso = std::to_string(current);
+    } else if (!group(u"ye").isEmpty()) {
+      period.iso = month(current, 12);
     } else if (auto to = group(u"to"); !to.isEmpty()) {
-      period.iso = months(current, 1, number(to));
-    } else if (auto stock = group(u"stock"); !stock.isEmpty()) {
-      period.iso = month(current, number(stock));
-    } else if (auto half = group(u"half"); !half.isEmpty()) {
-      period.iso = half == u"上半年" ? months(current, 1, 6) : months(current, 7, 12);
+      int n = number_of(to);
+      if (n < 1 || n > 12) continue;
+      period.iso = months(current, 1, n);
+    } else if (!group(u"h1").isEmpty()) {
+      period.iso = months(current, 1, 6);
+    } else if (!group(u"h2").isEmpty()) {
+      period.iso = months(current, 7, 12);
     } else if (auto nq = group(u"nq"); !nq.isEmpty()) {
-      period.iso = months(current, 1, 3 * chinese_digit(nq.charAt(0)));
+      period.iso = months(current, 1, 3 * number_of(nq));
+    } else if (auto nm = group(u"nm"); !nm.isEmpty()) {
+      int n = number_of(nm);
+      if (n < 1 || n > 12) continue;
+      period.iso = months(current, 1, n);
     } else if (auto q = group(u"q"); !q.isEmpty()) {
-      int k = chinese_digit(q.charAt(0));
+      int k = number_of(q);
       period.iso = months(current, 3 * k - 2, 3 * k);
     } else if (auto mo = group(u"m"); !mo.isEmpty()) {
-      int n = number(mo);
+      int n = number_of(mo);
       if (n < 1 || n > 12) continue;
       period.iso = month(current, n);
     }  // else 目前/当前: no period

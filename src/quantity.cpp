@@ -1,11 +1,17 @@
 #include "doc2kg/quantity.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
+
+#include "doc2kg/error.hpp"
+#include "doc2kg/rules.hpp"
+#include "doc2kg/text.hpp"
 
 namespace doc2kg {
 namespace {
 
+// Numerals are the one piece of Chinese that stays in code: they are arithmetic, not vocabulary.
 int digit_of(UChar c) {
   static const std::u16string_view digits = u"零一二三四五六七八九";
   if (c == u'〇') return 0;
@@ -27,9 +33,142 @@ double unit_of(UChar c) {
 
 bool is_ascii_digit(UChar c) { return c >= u'0' && c <= u'9'; }
 
+int32_t skip_spaces(const icu::UnicodeString& s, int32_t i) {
+  int32_t j = i;
+  while (j < s.length() && j - i < 2 && is_figure_space(s.charAt(j))) ++j;
+  return j;
+}
+
+// The longest word of any list is short; this bounds the search.
+constexpr int32_t kLongestWord = 12;
+
+// An Arabic number with an optional 万/亿/万亿 after it, kept as written so
+// that scaling stays exact (1026.4亿 is exactly 102640000000).
+struct Digits {
+  std::string digits;
+  int exponent = 0;
+  bool scaled = false;  // 万 or 亿 written
+  int32_t end = 0;
+};
+
+std::optional<Digits> read_digits(const icu::UnicodeString& s, int32_t i) {
+  if (i >= s.length() || !is_ascii_digit(s.charAt(i))) return std::nullopt;
+  Digits d;
+  while (i < s.length()) {
+    UChar c = s.charAt(i);
+    if (is_ascii_digit(c)) d.digits += static_cast<char>(c);
+    else if (c == u'.' && i + 1 < s.length() && is_ascii_digit(s.charAt(i + 1)) && d.digits.find('.') == std::string::npos)
+      d.digits += '.';
+    else if (c == u',' && i + 3 < s.length() && is_ascii_digit(s.charAt(i + 1)) && is_ascii_digit(s.charAt(i + 2)) &&
+             is_ascii_digit(s.charAt(i + 3)) && (i + 4 >= s.length() || !is_ascii_digit(s.charAt(i + 4))) &&
+             d.digits.find('.') == std::string::npos)
+      ;  // thousands separator
+    else break;
+    ++i;
+  }
+  int32_t j = skip_spaces(s, i);
+  if (j + 1 < s.length() && s.charAt(j) == u'万' && s.charAt(j + 1) == u'亿') {
+    d.exponent = 12;
+    d.scaled = true;
+    i = j + 2;
+  } else if (j < s.length() && (s.charAt(j) == u'万' || s.charAt(j) == u'亿')) {
+    d.exponent = s.charAt(j) == u'万' ? 4 : 8;
+    d.scaled = true;
+    i = j + 1;
+  }
+  d.end = i;
+  return d;
+}
+
+double value_of(const Digits& d, int extra = 0) { return std::stod(d.digits + "e" + std::to_string(d.exponent + extra)); }
+
+// The number at i: Arabic (as Digits) or a Chinese numeral (as a value).
+struct Number {
+  std::optional<Digits> arabic;
+  double value = 0;
+  int32_t end = 0;
+};
+
+std::optional<Number> read_number(const icu::UnicodeString& s, int32_t i) {
+  Number n;
+  if (auto d = read_digits(s, i)) {
+    n.value = value_of(*d);
+    n.end = d->end;
+    n.arabic = std::move(d);
+    return n;
+  }
+  int32_t j = i;
+  while (j < s.length() && (digit_of(s.charAt(j)) >= 0 || unit_of(s.charAt(j)) > 0)) ++j;
+  if (j == i) return std::nullopt;
+  auto v = parse_chinese_numeral(s.tempSubStringBetween(i, j));
+  if (!v) return std::nullopt;
+  n.value = *v;
+  n.end = j;
+  return n;
+}
+
+int exponent_of(double scale) { return static_cast<int>(std::lround(std::log10(scale))); }
+
+// The unit at i, longest first.
+std::optional<std::pair<UnitTable::const_iterator, int32_t>> read_unit(const icu::UnicodeString& s, int32_t i,
+                                                                        const UnitTable& units) {
+  for (int32_t n = std::min<int32_t>(8, s.length() - i); n > 0; --n) {
+    auto it = units.find(s.tempSubString(i, n));
+    if (it != units.end()) return std::pair{it, n};
+  }
+  return std::nullopt;
+}
+
+// 万套 -> 套: the written unit without the scale that the table folds into it.
+std::string written_unit(const icu::UnicodeString& key, double scale) {
+  icu::UnicodeString w(key);
+  if (scale > 1 && w.length() > 1 && unit_of(w.charAt(0)) >= 1e4) w.remove(0, 1);
+  return to_utf8(w);
+}
+
 }  // namespace
 
 bool starts_number(UChar c) { return is_ascii_digit(c) || digit_of(c) >= 0 || c == u'十' || c == u'百'; }
+
+bool is_figure_space(UChar c) { return c == u' ' || c == 0x3000 || c == 0x00A0; }
+
+const WordSet& required_words(const RuleSet& rules, const std::string& name) {
+  auto it = rules.word_lists.find(name);
+  if (it == rules.word_lists.end())
+    throw Error(kExitRules, "invalid rule set " + rules.dir + ": no word list \"" + name +
+                                "\" (a lexicon of kind words that figures and periods are read with)");
+  return it->second;
+}
+
+int32_t word_at(const WordSet& words, const icu::UnicodeString& s, int32_t at, int32_t end) {
+  if (end < 0 || end > s.length()) end = s.length();
+  for (int32_t n = std::min(kLongestWord, end - at); n > 0; --n)
+    if (words.count(s.tempSubString(at, n))) return n;
+  return 0;
+}
+
+int32_t word_before(const WordSet& words, const icu::UnicodeString& s, int32_t end, int32_t begin) {
+  for (int32_t n = std::min(kLongestWord, end - begin); n > 0; --n)
+    if (words.count(s.tempSubString(end - n, n))) return n;
+  return 0;
+}
+
+const std::vector<std::string>& quantity_word_lists() {
+  static const std::vector<std::string> lists = {"quantity_percent_prefixes", "quantity_approx_infixes",
+                                                 "quantity_approx_suffixes", "quantity_tenths", "quantity_range_marks"};
+  return lists;
+}
+
+QuantityGrammar QuantityGrammar::from(const RuleSet& rules) {
+  QuantityGrammar g;
+  g.units = &rules.units;
+  g.percent_prefixes = &required_words(rules, "quantity_percent_prefixes");
+  g.approx_infixes = &required_words(rules, "quantity_approx_infixes");
+  g.approx_suffixes = &required_words(rules, "quantity_approx_suffixes");
+  g.tenths = &required_words(rules, "quantity_tenths");
+  g.range_marks = &required_words(rules, "quantity_range_marks");
+  return g;
+}
 
 std::optional<double> parse_chinese_numeral(const icu::UnicodeString& s) {
   if (s.isEmpty()) return std::nullopt;
@@ -44,13 +183,8 @@ std::optional<double> parse_chinese_numeral(const icu::UnicodeString& s) {
     if (u == 0) return std::nullopt;
     if (u >= 1e4) {  // 万 and 亿 scale everything before them
       section = (section + std::max(digit, 0.0)) * u;
-      if (u == 1e8) {
-        total = (total + section);
-        section = 0;
-      } else {
-        total += section;
-        section = 0;
-      }
+      total += section;
+      section = 0;
     } else {
       section += (digit < 0 ? 1 : digit) * u;  // 十 alone is 10
     }
@@ -59,80 +193,96 @@ std::optional<double> parse_chinese_numeral(const icu::UnicodeString& s) {
   return total + section + std::max(digit, 0.0);
 }
 
-std::optional<Quantity> parse_quantity(const icu::UnicodeString& s, int32_t at, const UnitTable& units) {
+std::optional<std::pair<double, int32_t>> parse_number(const icu::UnicodeString& s, int32_t at) {
+  auto n = read_number(s, at);
+  if (!n) return std::nullopt;
+  return std::pair{n->value, n->end};
+}
+
+namespace {
+
+// One quantity without a range: the number, its unit, and the scale the unit row adds.
+std::optional<Quantity> parse_single(const icu::UnicodeString& s, int32_t at, const QuantityGrammar& g,
+                                     std::optional<Number>* number_out, double* unit_scale) {
   Quantity q;
   q.begin = at;
   int32_t i = at;
-  double value = 0;
-  std::string decimal;  // the Arabic number as written, for exact scaling by the unit
-  int decimal_exponent = 0;
   bool percent_words = false;
-  if (s.compare(i, 3, u"百分之") == 0) {  // 百分之六十
+  if (int32_t n = word_at(*g.percent_prefixes, s, i)) {  // 百分之六十
     percent_words = true;
-    i += 3;
+    i += n;
   }
-  if (i < s.length() && is_ascii_digit(s.charAt(i))) {
-    std::string digits;
-    while (i < s.length()) {
-      UChar c = s.charAt(i);
-      if (is_ascii_digit(c)) digits += static_cast<char>(c);
-      else if (c == u'.' && i + 1 < s.length() && is_ascii_digit(s.charAt(i + 1)) && digits.find('.') == std::string::npos)
-        digits += '.';
-      else if (c == u',' && i + 3 < s.length() && is_ascii_digit(s.charAt(i + 1)) && is_ascii_digit(s.charAt(i + 2)) &&
-               is_ascii_digit(s.charAt(i + 3)) && (i + 4 >= s.length() || !is_ascii_digit(s.charAt(i + 4))))
-        ;  // thousands separator
-      else break;
-      ++i;
-    }
-    int exponent = 0;  // 万/亿 scale in the decimal exponent, so 1026.4亿 is exactly 102640000000
-    if (i < s.length() && s.charAt(i) == u'万' && i + 1 < s.length() && s.charAt(i + 1) == u'亿') {
-      exponent = 12;
-      i += 2;
-    } else if (i < s.length() && (s.charAt(i) == u'万' || s.charAt(i) == u'亿')) {
-      exponent = s.charAt(i) == u'万' ? 4 : 8;
-      ++i;
-    }
-    decimal = digits;
-    decimal_exponent = exponent;
-    value = std::stod(digits + "e" + std::to_string(exponent));
-  } else {
-    int32_t j = i;
-    while (j < s.length() && (digit_of(s.charAt(j)) >= 0 || unit_of(s.charAt(j)) > 0)) ++j;
-    if (j == i) return std::nullopt;
-    auto v = parse_chinese_numeral(s.tempSubStringBetween(i, j));
-    if (!v) return std::nullopt;
-    value = *v;
-    i = j;
-  }
+  auto number = read_number(s, i);
+  if (!number) return std::nullopt;
+  *number_out = number;
+  *unit_scale = 1;
+  i = number->end;
   if (percent_words) {
-    q.value = value;
+    q.value = number->value;
     q.unit = "percent";
+    q.written_unit = "%";
     q.end = i;
     return q;
   }
-  // 1600余人, 3900余家: an approximate count
-  if (i < s.length() && (s.charAt(i) == u'余' || s.charAt(i) == u'多')) {
-    q.qualifier = s.charAt(i) == u'余' ? "余" : "多";
-    ++i;
+  if (int32_t n = word_at(*g.approx_infixes, s, i)) {  // 1600余人, 十多台: an approximate count
+    q.qualifier = to_utf8(s.tempSubString(i, n));
+    i += n;
   }
-  // 三成 -> 30 percent
-  if (i < s.length() && s.charAt(i) == u'成' && value < 10 && value == std::floor(value)) {
-    q.value = value * 10;
+  if (int32_t n = word_at(*g.tenths, s, i); n && number->value < 10 && number->value == std::floor(number->value)) {
+    q.value = number->value * 10;  // 三成 -> 30 percent
+    *unit_scale = 10;
     q.unit = "percent";
-    q.end = i + 1;
-    return q;
-  }
-  for (int32_t n = std::min<int32_t>(8, s.length() - i); n > 0; --n) {  // longest unit first
-    auto it = units.find(s.tempSubString(i, n));
-    if (it == units.end()) continue;
-    int extra = static_cast<int>(std::lround(std::log10(it->second.scale)));
-    q.value = decimal.empty() ? value * it->second.scale
-                              : std::stod(decimal + "e" + std::to_string(decimal_exponent + extra));
-    q.unit = it->second.unit;
+    q.written_unit = to_utf8(s.tempSubString(i, n));
     q.end = i + n;
     return q;
   }
-  return std::nullopt;
+  i = skip_spaces(s, i);
+  auto unit = read_unit(s, i, *g.units);
+  if (!unit) return std::nullopt;
+  const auto& [it, n] = *unit;
+  *unit_scale = it->second.scale;
+  q.value = number->arabic ? value_of(*number->arabic, exponent_of(it->second.scale)) : number->value * it->second.scale;
+  q.unit = it->second.unit;
+  q.written_unit = written_unit(it->first, it->second.scale);
+  q.end = i + n;
+  if (int32_t m = word_at(*g.approx_suffixes, s, q.end)) {  // 500家以上, 6%左右
+    if (q.qualifier.empty()) q.qualifier = to_utf8(s.tempSubString(q.end, m));
+    q.end += m;
+  }
+  return q;
+}
+
+}  // namespace
+
+std::optional<Quantity> parse_quantity(const icu::UnicodeString& s, int32_t at, const QuantityGrammar& g) {
+  // 9万至10万吨, 1.5至2亿元: a range whose unit is written once, after its upper bound.
+  if (word_at(*g.percent_prefixes, s, at) == 0)
+    if (auto low = read_number(s, at)) {
+      int32_t j = skip_spaces(s, low->end);
+      if (int32_t n = word_at(*g.range_marks, s, j)) {
+        int32_t k = skip_spaces(s, j + n);
+        std::optional<Number> high;
+        double scale = 1;
+        if (k < s.length() && starts_number(s.charAt(k)))
+          if (auto upper = parse_single(s, k, g, &high, &scale)) {
+            if (low->arabic) {
+              // the lower bound without 万/亿 is in the magnitude of the upper one (3至5万吨)
+              int exponent = low->arabic->scaled ? low->arabic->exponent : high->arabic ? high->arabic->exponent : 0;
+              low->value = std::stod(low->arabic->digits + "e" + std::to_string(exponent + exponent_of(scale)));
+              if (!high->arabic && !low->arabic->scaled) low->value = value_of(*low->arabic) * scale;
+            } else {
+              low->value *= scale;
+            }
+            upper->begin = at;
+            upper->range = true;
+            upper->low = low->value;
+            return upper;
+          }
+      }
+    }
+  std::optional<Number> number;
+  double scale = 1;
+  return parse_single(s, at, g, &number, &scale);
 }
 
 }  // namespace doc2kg

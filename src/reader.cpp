@@ -599,15 +599,22 @@ Range Document::sentence_at(int32_t offset) const {
   return {offset, offset};
 }
 
-Document read_article(std::string_view bytes, const std::string& id) {
+namespace {
+
+// The reader into `doc`, whose info.id names the article.
+void read_into(Document& doc, std::string_view bytes) {
+  const std::string id = doc.info.id;
+  doc.info = ArticleInfo{};
+  doc.info.id = id;
+  doc.original.remove();
+  doc.supplementary.clear();
+  doc.paragraphs.clear();
   std::string from_page;
   if (looks_like_html(bytes)) {  // by content: a saved page is often named .txt or nothing
     from_page = html_to_article(bytes, id);
     bytes = from_page;
   }
   icu::UnicodeString decoded = decode(bytes, id);
-  Document doc;
-  doc.info.id = id;
   // CRLF and lone CR become LF, so every byte form of an article has the same offsets.
   for (int32_t i = 0; i < decoded.length(); ++i) {
     UChar c = decoded.charAt(i);
@@ -630,6 +637,20 @@ Document read_article(std::string_view bytes, const std::string& id) {
     if (!seen.insert(lines[i].text).second) continue;  // a verbatim repeat states nothing new
     doc.paragraphs.push_back(lines[i].range);
   }
+}
+
+}  // namespace
+
+void reader::run(Document& doc, const RuleSet&) {
+  std::string bytes = std::move(doc.input);
+  doc.input = std::string();
+  read_into(doc, bytes);
+}
+
+Document read_article(std::string_view bytes, const std::string& id) {
+  Document doc;
+  doc.info.id = id;
+  read_into(doc, bytes);
   return doc;
 }
 

@@ -8,70 +8,13 @@
 
 #include "doc2kg/annotated_sentence.hpp"
 #include "doc2kg/areas.hpp"
+#include "doc2kg/mentions.hpp"
+#include "doc2kg/names.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
 
-size_t select_candidates(Document& doc, std::vector<Candidate> candidates) {
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    int la = a.span.range.end - a.span.range.begin, lb = b.span.range.end - b.span.range.begin;
-    if (la != lb) return la > lb;
-    if (a.priority != b.priority) return a.priority > b.priority;
-    return a.span.range.begin < b.span.range.begin;
-  });
-  auto& spans = doc.entities;
-  std::map<int32_t, int32_t> taken;  // begin -> end of accepted candidates, disjoint
-  std::vector<Span> accepted;
-  for (auto& c : candidates) {
-    Range r = c.span.range;
-    if (r.begin >= r.end) continue;
-    auto next = taken.lower_bound(r.begin);
-    if (next != taken.end() && next->first < r.end) continue;
-    if (next != taken.begin() && std::prev(next)->second > r.begin) continue;
-    // An entity already there may be covered (and replaced), never cut.
-    auto it = std::lower_bound(spans.begin(), spans.end(), r.begin, [](const Span& s, int32_t pos) { return s.range.end <= pos; });
-    bool cuts = false;
-    for (; it != spans.end() && it->range.begin < r.end; ++it) cuts = cuts || it->range.begin < r.begin || it->range.end > r.end;
-    if (cuts) continue;
-    // A subdistrict or zone that opens the new name is its container (白兔镇|草莓文旅综合体).
-    auto first = std::lower_bound(spans.begin(), spans.end(), r.begin, [](const Span& s, int32_t pos) { return s.range.end <= pos; });
-    if (first != spans.end() && first->range.begin == r.begin && first->range.end + 2 < r.end &&
-        (first->type == "Subdistrict" || first->type == "Zone") && c.span.container.empty()) {
-      c.span.container_type = first->type;
-      c.span.container = first->name;
-    }
-    taken.emplace(r.begin, r.end);
-    accepted.push_back(std::move(c.span));
-  }
-  if (accepted.empty()) return 0;
-  size_t added = accepted.size();
-  // One merge: the entities no accepted span covers, and the accepted ones, by position.
-  std::vector<Span> merged;
-  merged.reserve(spans.size() + accepted.size());
-  for (auto& s : spans) {
-    auto next = taken.upper_bound(s.range.begin);
-    bool covered = next != taken.begin() && std::prev(next)->second >= s.range.end;
-    if (!covered) merged.push_back(std::move(s));
-  }
-  for (auto& s : accepted) merged.push_back(std::move(s));
-  std::sort(merged.begin(), merged.end(), [](const Span& a, const Span& b) { return a.range.begin < b.range.begin; });
-  spans = std::move(merged);
-  return added;
-}
-
 namespace {
-
-// Longest word of `list` that `s` starts with (or ends with), or 0.
-int32_t longest_affix(const RuleSet& rules, const std::string& list, const icu::UnicodeString& s, bool suffix) {
-  auto it = rules.word_lists.find(list);
-  if (it == rules.word_lists.end()) return 0;
-  int32_t best = 0;
-  for (int32_t n = 1; n <= s.length() && n <= 8; ++n) {
-    icu::UnicodeString affix = suffix ? s.tempSubString(s.length() - n) : s.tempSubString(0, n);
-    if (it->second.count(affix)) best = n;
-  }
-  return best;
-}
 
 bool occurs(const icu::UnicodeString& hay, const icu::UnicodeString& needle) { return hay.indexOf(needle) >= 0; }
 
@@ -171,72 +114,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
   check_match_time(status, rule.id, doc.info.id);
   return out;
 }
-
-
 }  // namespace
-
-Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
-  auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
-  bool cut = false;  // a word was cut off: a one-character function word after it is not part of the name
-  // Right after a recognised name the boundary is known, whatever the words say (召镇|巴音嘎查).
-  auto after = std::lower_bound(doc.entities.begin(), doc.entities.end(), name.begin,
-                                [](const Span& s, int32_t pos) { return s.range.end < pos; });
-  if (after != doc.entities.end() && after->range.end == name.begin) return name;
-  while (name.end - name.begin > 2) {
-    const Word* w = doc.word_at(name.begin);
-    if (!w || w->range.end >= name.end) break;
-    const std::string& pos = rules.words.pos_name(w->pos);
-    bool inside = w->range.begin < name.begin;  // 社|区和楚村镇: a name does not start inside a word
-    // A function word: 目前|万隆社区. One character alone (和) often starts a
-    // name the dictionary does not know (和美社区), so only after a cut.
-    bool function_word = rules.item_not_initial.count(pos) > 0 && (w->range.end - w->range.begin > 1 || cut);
-    bool container = rules.in_list("container_heads", text(*w));  // 乡|椿树垭村: the head of the place before
-    if (!inside && !function_word && !container) break;
-    name.begin = w->range.end;
-    cut = true;
-  }
-  return name;
-}
-
-Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suffixes,
-                const std::vector<std::string>& more_prefixes) {
-  // A name starts after the last verb that cannot be part of one (合作建设|光通信器件生产线项目).
-  if (auto breaks = rules.word_lists.find("name_breaks"); breaks != rules.word_lists.end()) {
-    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
-    int32_t cut = 0;
-    for (const auto& word : breaks->second)
-      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
-        cut = std::max(cut, at + word.length());
-    name.begin += std::min(cut, s.length());
-  }
-  // Lead-in words of the type (做强, 聚力) end what comes before them: the name starts after the last one.
-  for (const auto& list : more_prefixes) {
-    auto words = rules.word_lists.find(list);
-    if (words == rules.word_lists.end()) continue;
-    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
-    int32_t cut = 0;
-    for (const auto& word : words->second)
-      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
-        if (s.length() - (at + word.length()) >= 2) cut = std::max(cut, at + word.length());
-    name.begin += cut;
-  }
-  for (bool changed = true; changed && name.end > name.begin;) {
-    changed = false;
-    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
-    int32_t n = longest_affix(rules, "trim_prefixes", s, false);
-    for (const auto& list : more_prefixes) n = std::max(n, longest_affix(rules, list, s, false));
-    if (n > 0) {
-      name.begin += n;
-      changed = true;
-    } else if (suffixes) {
-      if (int32_t k = longest_affix(rules, "trim_suffixes", s, true)) {
-        name.end -= k;
-        changed = true;
-      }
-    }
-  }
-  return name;
-}
 
 void recognize_entities(Document& doc, const RuleSet& rules) {
   add_header_entities(doc);
@@ -263,31 +141,9 @@ void recognize_entities(Document& doc, const RuleSet& rules) {
   }
 }
 
-void mark_known_names(Document& doc) {
-  Trie names;
-  std::vector<const Span*> origin;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const Span& s : doc.entities) {
-    if (s.name.empty() || s.name[0] == '@' || s.type == "Indicator") continue;
-    if (!seen.insert({s.type, s.name}).second) continue;
-    icu::UnicodeString n = doc.text.tempSubStringBetween(s.range.begin, s.range.end);
-    if (n.length() < 2) continue;
-    names.insert(n, static_cast<int>(origin.size()));
-    origin.push_back(&s);
-  }
-  std::vector<Candidate> candidates;
-  for (const Range& p : doc.paragraphs)
-    for (const auto& m : names.find_all(doc.text, p.begin, p.end)) {
-      const Span& o = *origin[m.value];
-      candidates.push_back({{{m.begin, m.end}, o.type, o.name, o.rule, o.confidence}, 0});
-    }
-  // only where nothing is recognised yet
-  std::erase_if(candidates, [&](const Candidate& c) {
-    auto it = std::lower_bound(doc.entities.begin(), doc.entities.end(), c.span.range.begin,
-                               [](const Span& s, int32_t pos) { return s.range.end <= pos; });
-    return it != doc.entities.end() && it->range.begin < c.span.range.end;
-  });
-  select_candidates(doc, std::move(candidates));
+void recognizer::run(Document& doc, const RuleSet& rules) {
+  recognize_entities(doc, rules);
+  mark_known_names(doc);
 }
 
 }  // namespace doc2kg

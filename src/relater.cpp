@@ -2,17 +2,24 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
 
 #include "doc2kg/annotated_sentence.hpp"
+#include "doc2kg/areas.hpp"
 #include "doc2kg/quantity.hpp"
-#include "doc2kg/recognizer.hpp"
+#include "doc2kg/containment.hpp"
+#include "doc2kg/mentions.hpp"
+#include "doc2kg/names.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
 namespace {
+
+// How far back (UTF-16 units) a reference looks for the entity it names (named_last).
+constexpr int32_t kReach = 200;
 
 bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -23,8 +30,8 @@ struct Endpoint {
 class RuleMatcher {
  public:
   RuleMatcher(const Document& doc, std::vector<Span>& spans, const RuleSet& rules, const RelationRule& rule,
-              const AnnotatedSentence& a, const std::vector<Span>& earlier)
-      : doc_(doc), spans_(spans), rules_(rules), rule_(rule), a_(a), earlier_(earlier) {}
+              const AnnotatedSentence& a, const std::vector<Span>& earlier, std::vector<Range>& claimed)
+      : doc_(doc), spans_(spans), rules_(rules), rule_(rule), a_(a), earlier_(earlier), claimed_(claimed) {}
 
   void run(std::vector<Fact>& out) {
     UErrorCode status = U_ZERO_ERROR;
@@ -35,8 +42,20 @@ class RuleMatcher {
         Range r = a_.to_text(m->start(status), m->end(status));
         std::cerr << "trace " << rule_.id << ": " << doc_.quote(r) << "\n";
       }
+      // A list that names new items is read once: by the first (most specific) rule
+      // that reads it; a later, more general rule does not read it again differently.
+      Range list_range{-1, -1};
+      if (rule_.tail == "list" && rule_.list_allows_new) {
+        int32_t lb = group(*m, "list", false), le = group(*m, "list", true);
+        if (lb >= 0 && le > lb) list_range = a_.to_text(lb, le);
+        bool taken = std::any_of(claimed_.begin(), claimed_.end(), [&](const Range& c) {
+          return c.begin < list_range.end && list_range.begin < c.end;
+        });
+        if (taken) continue;
+      }
       std::vector<Endpoint> tails = rule_.tail == "list" ? list_items(*m) : group_entities(*m, rule_.tail);
       if (tails.empty()) continue;
+      if (list_range.begin >= 0) claimed_.push_back(list_range);
       std::vector<Endpoint> heads = find_head(*m, tails);
       if (heads.empty()) continue;
       std::string relation = rule_.relation;
@@ -171,10 +190,6 @@ class RuleMatcher {
     if (const Word* w = doc_.word_at(item.begin); w && w->range.begin == item.begin) {
       const std::string& pos = rules_.words.pos_name(w->pos);
       if (rules_.item_not_initial.count(pos)) return;  // a pronoun, preposition, adverb or particle does not start a name
-      bool has_known = false;  // 泛|半导体: a known name in the item vouches for it
-      for (int32_t i = b; i < e; ++i) has_known = has_known || a_.entity[i] >= 0;
-      if (pos == "v" && w->range.end - w->range.begin == 1 && w->range.end < item.end && !has_known)
-        return;  // nor a verb alone (找|新)
     }
     if (auto reject = rules_.list_item_reject.find(rule_.list_type); reject != rules_.list_item_reject.end()) {
       UErrorCode rs = U_ZERO_ERROR;
@@ -195,7 +210,12 @@ class RuleMatcher {
       if (!w || w->range.end != item.end || w->range.begin <= item.begin) break;
       const std::string& pos = rules_.words.pos_name(w->pos);
       if (!rules_.item_not_final.count(pos)) break;
-      if (pos == "v" && w->range.end - w->range.begin == 1) break;  // 康|养: an unknown name's last character
+      // A verb ends a name (量子|计算) unless a function word comes before it (氢能|则|被|确定).
+      if (pos == "v") {
+        const Word* before = doc_.word_at(w->range.begin - 1);
+        if (!before || before->range.begin < item.begin || !rules_.item_not_initial.count(rules_.words.pos_name(before->pos)))
+          break;
+      }
       if (keep != rules_.list_item_suffixes.end() &&
           ends_with_word(doc_.text.tempSubStringBetween(item.begin, item.end), keep->second))
         break;
@@ -304,7 +324,6 @@ class RuleMatcher {
   // The entity of `type` named last before unit `before`: in this sentence, else in
   // the sentences before it, at most kReach characters back.
   std::optional<Endpoint> named_last(const std::string& type, int32_t before) const {
-    static constexpr int32_t kReach = 200;
     for (int32_t i = before - 1; i >= 0; --i)
       if (a_.entity[i] >= 0 && endpoint(i).type == type) return endpoint(i);
     int32_t from = (before < static_cast<int32_t>(a_.source.size()) ? a_.source[before].begin : a_.sentence.begin) - kReach;
@@ -355,7 +374,8 @@ class RuleMatcher {
   const RuleSet& rules_;
   const RelationRule& rule_;
   const AnnotatedSentence& a_;
-  const std::vector<Span>& earlier_;  // the entities of the sentences before this one, in order
+  const std::vector<Span>& earlier_;
+  std::vector<Range>& claimed_;  // lists of this sentence already read by an earlier rule  // the entities of the sentences before this one, in order
 };
 
 bool triggered(const CompiledPattern& p, const icu::UnicodeString& sentence) {
@@ -365,28 +385,85 @@ bool triggered(const CompiledPattern& p, const icu::UnicodeString& sentence) {
 
 }  // namespace
 
-std::vector<Fact> apply_relation_rules(Document& doc, const RuleSet& rules) {
-  std::vector<Fact> facts;
-  // Each sentence works on its own entities (new list items land there), and
-  // the document's list is rebuilt once: no insertion into a long vector per item.
+namespace {
+
+bool same_span(const Span& a, const Span& b) {
+  return a.range.begin == b.range.begin && a.range.end == b.range.end && a.type == b.type && a.name == b.name &&
+         a.rule == b.rule;
+}
+
+// For each sentence, whether the entities from the end of the sentence before
+// it to its own end differ between `before` and `after` (both sorted).
+std::vector<char> changed_sentences(const std::vector<Range>& sentences, const std::vector<Span>& before,
+                                    const std::vector<Span>& after) {
+  std::vector<char> changed(sentences.size(), 0);
+  auto b = before.begin(), a = after.begin();
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    auto be = b, ae = a;
+    while (be != before.end() && be->range.begin < sentences[i].end) ++be;
+    while (ae != after.end() && ae->range.begin < sentences[i].end) ++ae;
+    changed[i] = !std::equal(b, be, a, ae, same_span);
+    b = be, a = ae;
+  }
+  return changed;
+}
+
+// Applies the relation rules to the sentences that `selected` picks (given the
+// sentences this pass has changed so far), in order, appending their facts to
+// `facts`; returns which sentences' entities the rules changed (new list items).
+// Each sentence works on its own entities (new list items land there), and
+// the document's list is rebuilt once: no insertion into a long vector per item.
+std::vector<char> relate(Document& doc, const RuleSet& rules, std::vector<Fact>& facts,
+                         const std::function<bool(size_t, const std::vector<char>&)>& selected) {
+  std::vector<char> changed(doc.sentences.size(), 0);
   std::vector<Span> rebuilt;
   rebuilt.reserve(doc.entities.size());
   auto next = doc.entities.begin();
-  for (const Range& s : doc.sentences) {
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Range& s = doc.sentences[i];
     for (; next != doc.entities.end() && next->range.begin < s.begin; ++next) rebuilt.push_back(std::move(*next));
     std::vector<Span> local;
     for (; next != doc.entities.end() && next->range.begin < s.end; ++next) local.push_back(std::move(*next));
-    icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
-    for (const RelationRule& rule : rules.relation_rules) {
-      if (!triggered(rule.pattern, sentence_text)) continue;
-      AnnotatedSentence a = annotate(doc, s, local);  // again per rule: {T+} lists may have added entities
-      RuleMatcher(doc, local, rules, rule, a, rebuilt).run(facts);
+    if (selected(i, changed)) {
+      std::vector<Span> before = local;
+      icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
+      std::vector<Range> claimed;
+      for (const RelationRule& rule : rules.relation_rules) {
+        if (!triggered(rule.pattern, sentence_text)) continue;
+        AnnotatedSentence a = annotate(doc, s, local);  // again per rule: {T+} lists may have added entities
+        RuleMatcher(doc, local, rules, rule, a, rebuilt, claimed).run(facts);
+      }
+      changed[i] = !std::equal(before.begin(), before.end(), local.begin(), local.end(), same_span);
     }
     for (auto& span : local) rebuilt.push_back(std::move(span));
   }
   for (; next != doc.entities.end(); ++next) rebuilt.push_back(std::move(*next));
   doc.entities = std::move(rebuilt);
-  return facts;
+  return changed;
+}
+
+}  // namespace
+
+void relater::run(Document& doc, const RuleSet& rules) {
+  std::vector<Fact> facts;
+  std::vector<char> listed = relate(doc, rules, facts, [](size_t, const std::vector<char>&) { return true; });
+  add_facts(doc.facts, std::move(facts));
+  // A name that a list introduced is known wherever the text repeats it, and
+  // the rules run again where what they see has changed: a sentence with new
+  // list items (a rule before the list's may read them) or newly marked names,
+  // and a sentence less than kReach after a changed one (its references look
+  // back that far). Elsewhere they would state the same facts again.
+  std::vector<Span> before = doc.entities;
+  mark_known_names(doc);
+  std::vector<char> marked = changed_sentences(doc.sentences, before, doc.entities);
+  facts.clear();
+  relate(doc, rules, facts, [&](size_t i, const std::vector<char>& changed) {
+    if (listed[i] || marked[i]) return true;
+    for (size_t j = i; j-- > 0 && doc.sentences[j].end > doc.sentences[i].begin - kReach;)
+      if (marked[j] || changed[j]) return true;
+    return false;
+  });
+  add_facts(doc.facts, std::move(facts));
 }
 
 std::vector<Fact> containers_in_names(const Document& doc) {
@@ -471,6 +548,11 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
     return f.rule == "locatedIn.default" && f.head_type == "Subdistrict" && placed_by_table.count(f.head);
   });
   return out;
+}
+
+void containment::run(Document& doc, const RuleSet& rules) {
+  add_facts(doc.facts, containers_in_names(doc));
+  add_facts(doc.facts, infer_containment(doc, rules, doc.facts));
 }
 
 }  // namespace doc2kg

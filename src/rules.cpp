@@ -198,9 +198,11 @@ struct Loader {
         if (repeat == '+') {
           auto it = new_items.find(types.front());
           if (it == new_items.end()) problem(s, id, "no \"new_items\" pattern for type " + types.front() + " (needed by {" + body + "+})");
-          else {  // an item is new text, a known entity, or both joined (智能制造 + 装备)
-            icu::UnicodeString part = icu::UnicodeString(u"(?:").append(cls).append(u"|").append(from_utf8(it->second)).append(u")");
-            item = icu::UnicodeString(part).append(part).append(u"??");  // the joined reading only where needed
+          else {  // an item is new text, a known entity, or both joined (智能制造 + 装备, 泛 + 半导体);
+                  // one reading per text (never new + new) so that long runs cannot backtrack without end
+            icu::UnicodeString fresh = from_utf8(it->second);
+            item = icu::UnicodeString(u"(?:").append(cls).append(u"(?:").append(cls).append(u"|").append(fresh)
+                       .append(u")??|").append(fresh).append(u"(?:").append(cls).append(u")??)");
           }
           if (list_new) *list_new = true;
         }

@@ -17,7 +17,7 @@ bool is_clause_break(UChar32 c) {
   return c == u',' || c == u';' || c == u':' || c == u'，' || c == u'；' || c == u'：';
 }
 
-void segment_sentences(Document& doc) {
+void segmenter::run(Document& doc, const RuleSet&) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
   if (U_FAILURE(status)) throw Error(kExitInput, "ICU sentence break iterator unavailable");

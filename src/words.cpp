@@ -136,12 +136,4 @@ bool aligned_with_words(const Document& doc, int32_t begin, int32_t end) {
   return starts_word(begin) && (end >= doc.text.length() || starts_word(end));
 }
 
-void tokenize(Document& doc, const RuleSet& rules) {
-  doc.words.clear();
-  for (const Range& s : doc.sentences) {
-    auto w = rules.words.segment(doc.text, s.begin, s.end);
-    doc.words.insert(doc.words.end(), w.begin(), w.end());
-  }
-}
-
 }  // namespace doc2kg

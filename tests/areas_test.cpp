@@ -16,9 +16,9 @@ using namespace doc2kg::test;
 
 namespace {
 
-int count_entities(const Extraction& x, const std::string& type, const std::string& name) {
+int count_entities(const Document& x, const std::string& type, const std::string& name) {
   int n = 0;
-  for (const auto& s : x.doc.entities) n += s.type == type && s.name == name;
+  for (const auto& s : x.entities) n += s.type == type && s.name == name;
   return n;
 }
 
@@ -32,12 +32,12 @@ TEST(Areas, TwoCharacterCountyAfterItsProvinceOrCity) {
   EXPECT_TRUE(has_fact(x, "蠡县", "locatedIn", "保定市"));
   auto y = run("徐州沛县推出十项惠企举措。");
   EXPECT_TRUE(has_entity(y, "District", "沛县"));
-  EXPECT_EQ(y.doc.area, "沛县");
+  EXPECT_EQ(y.area, "沛县");
 }
 
 TEST(Areas, TwoCharacterCountyAtABoundaryOrBeforeItsOffices) {
   auto x = run("岷县：当归产业再上台阶\n2024-03-02\n来源：陇原日报\n\n岷县以中药材为主导产业。全县种植当归20万亩。");
-  EXPECT_EQ(x.doc.area, "岷县");
+  EXPECT_EQ(x.area, "岷县");
   EXPECT_EQ(count_entities(x, "District", "岷县"), 3);  // title, body, 全县
   EXPECT_TRUE(has_fact(x, "岷县", "locatedIn", "定西市"));
   auto y = run("上周举行的会上，昨日泾县县委作出部署。");
@@ -53,7 +53,7 @@ TEST(Areas, TwoCharacterNamesInsideOrdinaryWordsAreNotCounties) {
                            "由村和县政府共同出资。", "规划建设新县城。", "着力提高县域经济实力。",
                            "力争建成县级示范点。", "这里是全国农业示范县。"}) {
     auto x = run(text);
-    for (const auto& s : x.doc.entities) EXPECT_NE(s.type, "District") << text << ": " << s.name;
+    for (const auto& s : x.entities) EXPECT_NE(s.type, "District") << text << ": " << s.name;
   }
 }
 
@@ -77,7 +77,7 @@ TEST(Areas, ANameEndingLikeOrdinaryWordsNeedsContext) {
 TEST(Areas, ShortFormWithEvidenceIsTheDistrict) {
   // in the title, repeated and with 全县: 桐庐 for 桐庐县
   auto x = run("桐庐：快递之乡再出发\n2024-06-11\n来源：富春江报\n\n桐庐以快递物流为主导产业，全县快递企业达到120家。");
-  EXPECT_EQ(x.doc.area, "桐庐县");
+  EXPECT_EQ(x.area, "桐庐县");
   EXPECT_TRUE(has_fact(x, "桐庐县", "leadingIndustry", "快递物流"));
   EXPECT_TRUE(has_fact(x, "桐庐县", "locatedIn", "杭州市"));
   EXPECT_EQ(count_entities(x, "District", "桐庐县"), 3);  // title, body, 全县
@@ -86,7 +86,7 @@ TEST(Areas, ShortFormWithEvidenceIsTheDistrict) {
 TEST(Areas, ShortFormOfACountyLevelCityAndItsWholeCity) {
   // 全市 in the article of a county-level city is the district itself
   auto x = run("诸暨今年外贸增长较快。全市新增外贸企业58家，诸暨袜业出口稳居前列。");
-  EXPECT_EQ(x.doc.area, "诸暨市");
+  EXPECT_EQ(x.area, "诸暨市");
   EXPECT_EQ(count_entities(x, "District", "诸暨市"), 3);
   EXPECT_FALSE(has_entity(x, "City", "绍兴市"));
 }
@@ -100,13 +100,13 @@ TEST(Areas, ShortFormRightAfterItsCityOrProvince) {
 TEST(Areas, ShortFormInPassingIsNotADistrict) {
   auto x = run("江宁区的苗木远销如皋等地。全区苗木产业产值增长12%。");
   EXPECT_FALSE(has_entity(x, "District", "如皋市"));
-  EXPECT_EQ(x.doc.area, "江宁区");
+  EXPECT_EQ(x.area, "江宁区");
 }
 
 TEST(Areas, ShortFormsThatAreOrdinaryWordsAreNotDistricts) {
   // 朝阳 (朝阳区, 朝阳县), 光明 (光明区): ordinary words, even repeated, in the title and with 全区
   auto x = run("朝阳产业迎来光明前景\n2024-01-05\n来源：经济观察\n\n朝阳产业前景光明。全区将培育更多朝阳产业。");
-  for (const auto& s : x.doc.entities) EXPECT_NE(s.type, "District") << s.name;
+  for (const auto& s : x.entities) EXPECT_NE(s.type, "District") << s.name;
   auto y = run("江宁区大力发展朝阳产业，江宁区前景光明。");
   EXPECT_EQ(count_entities(y, "District", "江宁区"), 2);
   EXPECT_FALSE(has_entity(y, "District", "朝阳区"));
@@ -136,7 +136,7 @@ TEST(Areas, SharedDistrictNameBesideAnotherCity) {
 
 TEST(Areas, DivisionOfPicksTheNamedCity) {
   auto x = run("枣庄市市中区加快发展。");
-  const Division* d = division_of(x.doc, project_rules(), "市中区", "District");
+  const Division* d = division_of(x, project_rules(), "市中区", "District");
   ASSERT_NE(d, nullptr);
   const Division* city = project_rules().divisions.parent(*d);
   ASSERT_NE(city, nullptr);
@@ -147,7 +147,7 @@ TEST(Areas, DivisionOfPicksTheNamedCity) {
 
 TEST(Areas, ColloquialReferencesAreTheArticlesArea) {
   auto x = run("兰考县大力发展品牌家居。县里还设立了产业基金，当地企业数量逐年增加。");
-  EXPECT_EQ(x.doc.area, "兰考县");
+  EXPECT_EQ(x.area, "兰考县");
   EXPECT_EQ(count_entities(x, "District", "兰考县"), 3);
   auto y = run("科尔沁左翼中旗推进草原保护。旗里新建围栏5万亩，该旗牧民收入增长。");
   EXPECT_EQ(count_entities(y, "District", "科尔沁左翼中旗"), 3);
@@ -184,7 +184,7 @@ TEST(Areas, ATwoCharacterCountyBeforeOneOfItsTowns) {
 
 TEST(Areas, TheTablePlacesATownInTheNamedDistrictItBelongsTo) {
   auto x = run("旌德县大力发展灵芝产业。泾县以宣纸为特色产业。旌德县还将建设物流园。桃花潭镇今年接待游客50万人次。");
-  EXPECT_EQ(x.doc.area, "旌德县");
+  EXPECT_EQ(x.area, "旌德县");
   EXPECT_TRUE(has_fact(x, "桃花潭镇", "locatedIn", "泾县"));
   EXPECT_FALSE(has_fact(x, "桃花潭镇", "locatedIn", "旌德县"));
 }
@@ -192,7 +192,7 @@ TEST(Areas, TheTablePlacesATownInTheNamedDistrictItBelongsTo) {
 TEST(Areas, ATownOfADistrictTheArticleDoesNotNameIsLeftToTheRules) {
   // 店口镇 is a town of 诸暨市, which this article does not name
   auto x = run("江宁区组织企业赴店口镇考察。");
-  for (const auto& s : x.doc.entities) EXPECT_NE(s.rule, "subdistricts") << s.name;
+  for (const auto& s : x.entities) EXPECT_NE(s.rule, "subdistricts") << s.name;
 }
 
 TEST(Areas, TheDatelineNamesTheArticlesPlace) {

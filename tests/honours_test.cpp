@@ -10,21 +10,21 @@ using namespace doc2kg::test;
 
 namespace {
 
-bool has_type_containing(const doc2kg::Extraction& x, const std::string& type, const std::string& part) {
-  for (const auto& s : x.doc.entities)
+bool has_type_containing(const doc2kg::Document& x, const std::string& type, const std::string& part) {
+  for (const auto& s : x.entities)
     if (s.type == type && s.name.find(part) != std::string::npos) return true;
   return false;
 }
 
-int count_awarded(const doc2kg::Extraction& x) {
+int count_awarded(const doc2kg::Document& x) {
   int n = 0;
   for (const auto& f : x.facts) n += f.relation == "awarded";
   return n;
 }
 
-int count_type(const doc2kg::Extraction& x, const std::string& type) {
+int count_type(const doc2kg::Document& x, const std::string& type) {
   int n = 0;
-  for (const auto& s : x.doc.entities) n += s.type == type;
+  for (const auto& s : x.entities) n += s.type == type;
   return n;
 }
 

@@ -90,14 +90,14 @@ TEST(Html, GbkPageWithItsMetaCharset) {
   EXPECT_EQ(declared_charset(bytes), "gbk");
   auto x = run(bytes, "gbk.html");
   EXPECT_TRUE(has_fact(x, "江宁区", "leadingIndustry", "集成电路"));
-  EXPECT_EQ(x.doc.info.source, "南京日报");
+  EXPECT_EQ(x.info.source, "南京日报");
 }
 
 TEST(Html, DateOnlyInMeta) {
   auto x = run("<html><head><meta property=\"article:published_time\" content=\"2024-02-05T08:00:00+08:00\">"
                "<title>标题</title></head><body><p>去年,江宁区新增企业100家。</p></body></html>",
                "m.html");
-  EXPECT_EQ(x.doc.info.date, "2024-02-05");
+  EXPECT_EQ(x.info.date, "2024-02-05");
   ASSERT_FALSE(x.indicators.empty());
   EXPECT_EQ(x.indicators[0].period, "2023");
 }
@@ -112,7 +112,7 @@ TEST(Traditional, MatchingRunsOnASimplifiedCopyAndEvidenceQuotesTheOriginal) {
   EXPECT_TRUE(has_fact(x, "崂山区", "leadingIndustry", "新一代信息技术"));
   EXPECT_TRUE(has_fact(x, "崂山区", "leadingIndustry", "生物医药"));
   EXPECT_TRUE(has_fact(x, "明月社区", "awarded", "全国示范社区"));
-  EXPECT_EQ(x.doc.quote(x.doc.sentences[0]), "嶗山區以新一代信息技術、生物醫藥兩大產業為主導。");
+  EXPECT_EQ(x.quote(x.sentences[0]), "嶗山區以新一代信息技術、生物醫藥兩大產業為主導。");
 }
 
 TEST(Traditional, SimplifiedTextIsLeftAsItIs) {

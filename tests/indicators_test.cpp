@@ -10,7 +10,7 @@ using namespace doc2kg::test;
 
 namespace {
 
-const IndicatorFact* find(const Extraction& x, double value, const std::string& unit) {
+const IndicatorFact* find(const Document& x, double value, const std::string& unit) {
   for (const auto& f : x.indicators)
     if (f.value == value && f.unit == unit) return &f;
   return nullptr;

@@ -7,7 +7,7 @@
 namespace doc2kg::test {
 namespace {
 
-bool has_industry(const Extraction& x, const std::string& name) { return has_entity(x, "Industry", name); }
+bool has_industry(const Document& x, const std::string& name) { return has_entity(x, "Industry", name); }
 
 TEST(Industries, QuotedListClosedByCountAndRole) {
   auto x = run("萧山区培育“汽车零部件、化纤纺织、智能装备”三大主导产业。");

@@ -4,15 +4,23 @@
 #include <gtest/gtest.h>
 
 #include "doc2kg/text.hpp"
+#include "test_support.hpp"
 
 using namespace doc2kg;
 
 namespace {
 
+const PeriodGrammar& grammar() {
+  static const PeriodGrammar g(doc2kg::test::project_rules());
+  return g;
+}
+
+int reference_year(const std::string& date, const icu::UnicodeString& text) { return grammar().reference_year(date, text); }
+
 std::vector<std::string> periods(const char* text, int year = 2023) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
   std::vector<std::string> out;
-  for (const auto& p : find_periods(s, 0, s.length(), year)) out.push_back(p.iso);
+  for (const auto& p : grammar().find(s, 0, s.length(), year)) out.push_back(p.iso);
   return out;
 }
 

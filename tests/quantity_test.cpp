@@ -17,7 +17,8 @@ struct Case {
 };
 
 std::optional<Quantity> parse(const char* text) {
-  return parse_quantity(icu::UnicodeString::fromUTF8(text), 0, doc2kg::test::project_rules().units);
+  static const QuantityGrammar grammar = QuantityGrammar::from(doc2kg::test::project_rules());
+  return parse_quantity(icu::UnicodeString::fromUTF8(text), 0, grammar);
 }
 
 }  // namespace

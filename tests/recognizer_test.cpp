@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "doc2kg/mentions.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -13,7 +14,7 @@ TEST(Recognizer, DivisionsFromTheTableAndTheirAliases) {
   EXPECT_TRUE(has_entity(x, "District", "鼓楼区"));
   EXPECT_TRUE(has_entity(x, "City", "福州市"));
   bool alias = false;
-  for (const auto& s : x.doc.entities) alias = alias || (s.name == "鼓楼区" && x.doc.quote(s.range) == "鼓楼");
+  for (const auto& s : x.entities) alias = alias || (s.name == "鼓楼区" && x.quote(s.range) == "鼓楼");
   EXPECT_TRUE(alias) << "鼓楼 resolves to 鼓楼区 once the article names 鼓楼区";
 }
 
@@ -26,10 +27,10 @@ TEST(Recognizer, ACommonWordThatIsAlsoADistrictNeedsSupport) {
 TEST(Recognizer, AreaReferencesResolveToTheArticlesDistrict) {
   auto x = run("江宁区实施改革。全区新增企业100家,我区获评“全国文明城区”。");
   int resolved = 0;
-  for (const auto& s : x.doc.entities)
+  for (const auto& s : x.entities)
     if (s.type == "District" && s.name == "江宁区") ++resolved;
   EXPECT_EQ(resolved, 3);
-  EXPECT_EQ(x.doc.area, "江宁区");
+  EXPECT_EQ(x.area, "江宁区");
 }
 
 TEST(Recognizer, CityLevelReferenceInADistrictArticleIsTheCity) {
@@ -40,7 +41,7 @@ TEST(Recognizer, CityLevelReferenceInADistrictArticleIsTheCity) {
 TEST(Recognizer, UnlistedAreasAreRecognisedByTheirConstruction) {
   auto x = run("地处赣州市东北部的白沙县,今年发展良好。下一步,白沙县将坚持工业强县。");
   EXPECT_TRUE(has_entity(x, "District", "白沙县"));
-  for (const auto& s : x.doc.entities)
+  for (const auto& s : x.entities)
     if (s.name == "白沙县") EXPECT_LT(s.confidence, 1.0);
 }
 
@@ -54,7 +55,7 @@ TEST(Recognizer, SubdistrictThenCommunity) {
 
 TEST(Recognizer, CountsAndGenericWordsAreNotCommunities) {
   auto x = run("江宁区推动29个村连片发展,在城市社区带动村民增收。");
-  for (const auto& s : x.doc.entities) EXPECT_NE(s.type, "Community") << s.name;
+  for (const auto& s : x.entities) EXPECT_NE(s.type, "Community") << s.name;
 }
 
 TEST(Recognizer, ZonesWithPlaceNamesInside) {
@@ -72,7 +73,7 @@ TEST(Recognizer, ProjectNamesStartAfterTheVerb) {
 
 TEST(Recognizer, CountedProjectsHaveNoName) {
   auto x = run("江宁区实施9个城市更新项目,累计开工重点项目54个,新签约亿元以上项目41个。");
-  for (const auto& s : x.doc.entities) EXPECT_NE(s.type, "Project") << s.name;
+  for (const auto& s : x.entities) EXPECT_NE(s.type, "Project") << s.name;
 }
 
 TEST(Recognizer, QuotedNamesByTheirHeadWord) {
@@ -85,7 +86,7 @@ TEST(Recognizer, QuotedNamesByTheirHeadWord) {
 
 TEST(Recognizer, QuotedMetaphorsAreNotEntities) {
   auto x = run("江宁区经济实现“开门红”,项目建设跑出“加速度”,擦亮“金名片”。");
-  for (const auto& s : x.doc.entities) EXPECT_NE(s.type, "Initiative") << s.name;
+  for (const auto& s : x.entities) EXPECT_NE(s.type, "Initiative") << s.name;
 }
 
 TEST(Recognizer, HonoursAfterAnAwardVerbAndInAChain) {
@@ -120,12 +121,12 @@ TEST(Recognizer, OverlapPolicyKeepsTheLongestThenTheHigherPriority) {
 TEST(Recognizer, NumeralNamedVillagesAreNamesButHonourWordsAreNot) {
   auto x = run("阜溪街道五四村发展良好,江宁区入选全国乡村治理示范村。");
   EXPECT_TRUE(has_entity(x, "Community", "五四村"));
-  for (const auto& s : x.doc.entities) EXPECT_FALSE(s.type == "Community" && s.name.find("示范村") != std::string::npos) << s.name;
+  for (const auto& s : x.entities) EXPECT_FALSE(s.type == "Community" && s.name.find("示范村") != std::string::npos) << s.name;
 }
 
 TEST(Recognizer, TownsWhoseNameHasCityInItButNotTheWordForTowns) {
   auto x = run("巴城镇武神潭村打造品牌,全年新增城镇就业8.6万人,新开发城乡公益性岗位1200个。");
   EXPECT_TRUE(has_entity(x, "Subdistrict", "巴城镇"));
   EXPECT_TRUE(has_entity(x, "Community", "武神潭村"));
-  EXPECT_EQ(std::count_if(x.doc.entities.begin(), x.doc.entities.end(), [](const Span& s) { return s.type == "Subdistrict"; }), 1);
+  EXPECT_EQ(std::count_if(x.entities.begin(), x.entities.end(), [](const Span& s) { return s.type == "Subdistrict"; }), 1);
 }

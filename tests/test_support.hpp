@@ -14,16 +14,16 @@ inline const RuleSet& project_rules() {
   return *rules;
 }
 
-inline Extraction run(const std::string& text, const std::string& id = "test.txt") {
+inline Document run(const std::string& text, const std::string& id = "test.txt") {
   return extract(text, id, project_rules());
 }
 
-inline bool has_entity(const Extraction& x, const std::string& type, const std::string& name) {
-  return std::any_of(x.doc.entities.begin(), x.doc.entities.end(),
+inline bool has_entity(const Document& x, const std::string& type, const std::string& name) {
+  return std::any_of(x.entities.begin(), x.entities.end(),
                      [&](const Span& s) { return s.type == type && s.name == name; });
 }
 
-inline bool has_fact(const Extraction& x, const std::string& head, const std::string& relation, const std::string& tail) {
+inline bool has_fact(const Document& x, const std::string& head, const std::string& relation, const std::string& tail) {
   return std::any_of(x.facts.begin(), x.facts.end(),
                      [&](const Fact& f) { return f.head == head && f.relation == relation && f.tail == tail; });
 }

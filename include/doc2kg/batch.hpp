@@ -43,7 +43,7 @@ struct BatchSummary {
 // Converts every input with `jobs` threads; `on_article` gets each success in
 // input order, `on_failure` each article that could not be read (id, reason).
 BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules, unsigned jobs,
-                           const std::function<void(const Extraction&)>& on_article,
+                           const std::function<void(const Document&)>& on_article,
                            const std::function<void(const std::string&, const std::string&)>& on_failure,
                            bool progress);
 

@@ -1,19 +1,18 @@
 #pragma once
-// The one data model every stage reads and extends: the article's text and
-// stand-off annotations over it. Stages add annotations; the text never changes.
+// The one data model every stage reads and extends: the article's text,
+// stand-off annotations over it, and the facts stated about it. Each stage
+// (pipeline.hpp lists them in order) reads some fields and writes others, as
+// its header says; the reader writes the text, which then never changes.
 #include <unicode/unistr.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace doc2kg {
+#include "doc2kg/facts.hpp"
+#include "doc2kg/range.hpp"
 
-// Offsets are UTF-16 indices into Document::text, half-open.
-struct Range {
-  int32_t begin = 0;
-  int32_t end = 0;
-};
+namespace doc2kg {
 
 // A word of the text (see words.hpp); `pos` is a part-of-speech id of the rule set's dictionary.
 struct Word {
@@ -27,7 +26,7 @@ struct Span {
   std::string name;  // canonical name
   std::string rule;  // id of the rule that made it
   double confidence = 1.0;
-  // A place named at the start of this name (白兔镇 in 白兔镇草莓文旅综合体): its container.
+  // A subdistrict named at the start of this name (白兔镇 in 白兔镇草莓文旅综合体): its container.
   std::string container_type, container;
 };
 
@@ -37,17 +36,21 @@ struct ArticleInfo {
   Range author_range, source_range;  // where the header states them (empty if it does not)
 };
 
+// The field comments name the stage that writes each field.
 struct Document {
-  ArticleInfo info;
-  icu::UnicodeString original;  // decoded text, LF line ends: evidence quotes this
-  icu::UnicodeString text;      // width-folded copy of the same length: rules match this
-  std::vector<Range> paragraphs;  // to analyse: title and body, repeats left out
-  std::vector<Range> sentences;
-  std::vector<Word> words;      // the sentences' words, in order (the tokenizer's)
-  std::vector<Span> entities;   // sorted by range, not overlapping
-  std::string area;             // canonical name of the article's own district
+  std::string input;            // the article's bytes, any encoding (the caller's; the reader empties it)
+  ArticleInfo info;             // info.id: the caller's; the rest: reader
+  icu::UnicodeString original;  // decoded text, LF line ends: evidence quotes this (reader)
+  icu::UnicodeString text;      // width-folded copy of the same length: rules match this (reader)
+  std::vector<Range> paragraphs;  // to analyse: title and body, repeats left out (reader)
+  std::vector<Range> sentences;   // segmenter
+  std::vector<Word> words;      // the sentences' words, in order (tokenizer)
+  std::vector<Span> entities;   // sorted by range, not overlapping (recognizer, resolver, relater, pruning)
+  std::string area;             // canonical name of the article's own district (resolver)
+  std::vector<Fact> facts;      // relations (relater, containment, pruning)
+  std::vector<IndicatorFact> indicators;  // statistical figures (indicators)
 
-  std::vector<int32_t> supplementary;  // UTF-16 offsets of surrogate pairs, in order (set by the reader)
+  std::vector<int32_t> supplementary;  // UTF-16 offsets of surrogate pairs, in order (reader)
 
   // Code-point offset of a UTF-16 offset, for evidence that any tool can slice:
   // one less for each surrogate pair before it (a binary search, not a count).

@@ -2,6 +2,8 @@
 // Indicators: every statistical figure of the article with its name, measure
 // (同比增长, 占比, 达到), normalized value and unit, period and subject (the
 // area, zone, project or community the clause is about; else the article's area).
+// The words it reads figures with are word lists of the rule set
+// (indicator_*, quantity_*, period_*; see indicator_word_lists()).
 #include <string>
 #include <vector>
 
@@ -10,17 +12,19 @@
 
 namespace doc2kg {
 
-struct IndicatorFact {
-  std::string subject_type, subject;
-  std::string name, measure, unit, period, qualifier;
-  double value = 0;
-  Range evidence;  // the sentence
-  std::string rule;
+namespace indicators {
 
-  // Unique within a graph: the same figure stated twice is one indicator.
-  std::string key() const;
-};
+// Reads:  doc.sentences, doc.paragraphs, doc.entities, doc.text, doc.area, doc.info
+// Writes: doc.indicators
+// Throws Error(kExitRules) naming a word list the rule set lacks.
+void run(Document& doc, const RuleSet& rules);
 
-std::vector<IndicatorFact> extract_indicators(const Document& doc, const RuleSet& rules);
+}  // namespace indicators
+
+// Every word list indicators need (their own, quantities' and periods').
+std::vector<std::string> indicator_word_lists();
+
+// One problem per needed word list that `rules` lacks, for `doc2kg rules check`.
+std::vector<std::string> indicator_rule_problems(const RuleSet& rules);
 
 }  // namespace doc2kg

@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include "doc2kg/document.hpp"
+#include "doc2kg/rules.hpp"
 
 namespace doc2kg {
 
@@ -36,7 +37,18 @@ std::string detect_encoding(std::string_view bytes);
 // of the first undecodable sequence, or saying the input is empty or binary.
 icu::UnicodeString decode(std::string_view bytes, const std::string& where);
 
-// The whole reader: decode, header, paragraphs. `id` names the article.
+// The reader stage: decode (a web page: its article, html_reader.hpp), header, paragraphs.
+namespace reader {
+
+// Reads:  doc.input (the article's bytes), doc.info.id (its name, for errors)
+// Writes: doc.info (title, date, author, source and where they are), doc.original,
+//         doc.text, doc.supplementary, doc.paragraphs; empties doc.input.
+// Throws Error(kExitInput) for undecodable input.
+void run(Document& doc, const RuleSet& rules);
+
+}  // namespace reader
+
+// The reader alone, for a Document of the bytes named `id`.
 Document read_article(std::string_view bytes, const std::string& id);
 
 }  // namespace doc2kg

@@ -2,11 +2,17 @@
 // Segmenter: paragraphs -> sentences (ICU sentence breaks, plus Chinese
 // full stops that ICU misses when half-width punctuation is mixed in).
 #include "doc2kg/document.hpp"
+#include "doc2kg/rules.hpp"
 
 namespace doc2kg {
 
-// Fills doc.sentences from doc.paragraphs.
-void segment_sentences(Document& doc);
+namespace segmenter {
+
+// Reads:  doc.text, doc.paragraphs
+// Writes: doc.sentences (in order, disjoint, none longer than 2000 UTF-16 units)
+void run(Document& doc, const RuleSet& rules);
+
+}  // namespace segmenter
 
 // True for the characters that end a clause inside a sentence: ， , ； ; ： :
 bool is_clause_break(UChar32 c);

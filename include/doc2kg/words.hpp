@@ -61,8 +61,7 @@ class WordDictionary {
 
 namespace doc2kg {
 
-// The tokenizer stage. Reads doc.text, doc.sentences; writes doc.words.
-void tokenize(Document& doc, const RuleSet& rules);
+// The tokenizer stage: tokenizer.hpp.
 
 // True when [begin, end) starts and ends at word boundaries of doc.words.
 bool aligned_with_words(const Document& doc, int32_t begin, int32_t end);

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "doc2kg/segmenter.hpp"
-#include "doc2kg/words.hpp"
+#include "doc2kg/tokenizer.hpp"
 #include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/nquads_writer.hpp"
@@ -152,19 +152,19 @@ int convert(const Args& a) {
   BatchSummary summary;
   if (format == Format::NQuads) {  // streamed: one article's quads at a time
     write_output(a.output, input_paths, [&](std::ostream& out) {
-      summary = convert_batch(inputs, *rules, a.jobs, [&](const Extraction& x) {
+      summary = convert_batch(inputs, *rules, a.jobs, [&](const Document& x) {
         KnowledgeGraph one;
         add_to_graph(one, x);
         NodeData article;
         article.type = "Article";
-        article.name = x.doc.info.id;
+        article.name = x.info.id;
         write_nquads(one, kNodeBaseIri + KnowledgeGraph::node_id(article), out);
       }, report, true);
       if (summary.converted == 0) throw Error(kExitInput, "no article could be read; nothing written");
     });
   } else {
     KnowledgeGraph graph;
-    summary = convert_batch(inputs, *rules, a.jobs, [&](const Extraction& x) { add_to_graph(graph, x); }, report, true);
+    summary = convert_batch(inputs, *rules, a.jobs, [&](const Document& x) { add_to_graph(graph, x); }, report, true);
     if (summary.converted == 0) throw Error(kExitInput, "no article could be read; nothing written");
     if (format == Format::Neo4jCsv) {
       if (a.output == "-") throw Error(kExitUsage, "--format neo4j-csv writes a directory: give -o DIR");
@@ -314,8 +314,8 @@ int main(int argc, char** argv) {
         return std::cout << "usage: doc2kg words INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
       Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]));
-      segment_sentences(d);
-      tokenize(d, *rules);
+      segmenter::run(d, *rules);
+      tokenizer::run(d, *rules);
       size_t w = 0;
       for (const Range& s : d.sentences) {
         for (; w < d.words.size() && d.words[w].range.begin < s.end; ++w)

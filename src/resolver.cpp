@@ -1,11 +1,14 @@
-#include "doc2kg/references.hpp"
+#include "doc2kg/resolver.hpp"
 
 #include <algorithm>
 
 #include "doc2kg/annotated_sentence.hpp"
+#include "doc2kg/areas.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
+
+namespace {
 
 void resolve_references(Document& doc, const RuleSet& rules) {
   if (rules.references.empty()) return;
@@ -35,6 +38,13 @@ void resolve_references(Document& doc, const RuleSet& rules) {
     if (at != doc.entities.end() && at->range.begin < s.range.end) continue;  // never over a recognised name
     add_span(doc.entities, std::move(s));
   }
+}
+
+}  // namespace
+
+void resolver::run(Document& doc, const RuleSet& rules) {
+  resolve_area(doc, rules);
+  resolve_references(doc, rules);
 }
 
 }  // namespace doc2kg
