@@ -35,12 +35,20 @@ bool ends_at(const icu::UnicodeString& text, int32_t at, const icu::UnicodeStrin
   return !w.isEmpty() && at <= text.length() && at >= w.length() && text.compare(at - w.length(), w.length(), w) == 0;
 }
 
-// The level a division's name or an area reference speaks of: the first of
-// 区县市旗省 in it (全市, 市里 -> 市; 乐清市 -> 市; 当地 -> 0).
-UChar level_of(const icu::UnicodeString& word) {
+// The level a division's name or an area reference speaks of: its first
+// character listed in a division_levels.<Type> word list, and that type
+// (全市, 市里 -> 市, City; 乐清市 -> 市; 全区 -> 区, District; 当地 -> none).
+struct Level {
+  UChar mark = 0;
+  std::string type;
+};
+
+Level level_of(const RuleSet& rules, const icu::UnicodeString& word) {
   for (int32_t i = 0; i < word.length(); ++i)
-    if (icu::UnicodeString(u"区县市旗省").indexOf(word.charAt(i)) >= 0) return word.charAt(i);
-  return 0;
+    for (const std::string& list : division_level_lists())
+      if (rules.in_list(list, icu::UnicodeString(word.charAt(i))))
+        return {word.charAt(i), list.substr(list.find('.') + 1)};
+  return {};
 }
 
 // Where the mentions of divisions are read (rules/divisions/mentions.tsv).
@@ -201,7 +209,7 @@ void match_lexicons(Document& doc, const RuleSet& rules) {
   for (const auto& m : matches) {
     const LexiconEntry& e = rules.lexicon_entries[m.value];
     if (!e.canonical.empty() && e.canonical[0] == '@')
-      if (UChar level = level_of(doc.text.tempSubStringBetween(m.begin, m.end))) reference_levels.insert(level);
+      if (UChar level = level_of(rules, doc.text.tempSubStringBetween(m.begin, m.end)).mark) reference_levels.insert(level);
   }
   struct Evidence {
     int mentions = 0, placed = 0;
@@ -333,18 +341,23 @@ void resolve_area(Document& doc, const RuleSet& rules) {
   std::erase_if(doc.entities, [&](Span& s) {
     if (s.name.empty() || s.name[0] != '@') return false;
     if (doc.area.empty()) return true;
-    UChar word_level = level_of(doc.text.tempSubStringBetween(s.range.begin, s.range.end));
+    Level word = level_of(rules, doc.text.tempSubStringBetween(s.range.begin, s.range.end));
     s.type = "District";
     s.name = doc.area;
-    if (word_level == u'市' && area_level != u'市' && level.count("City")) {
+    if (word.type == "City" && area_level != word.mark && level.count("City")) {  // 全市, unless the area is a 市
       s.type = "City";
       s.name = level["City"];
-    } else if (word_level == u'省' && level.count("Province")) {
+    } else if (word.type == "Province" && level.count("Province")) {
       s.type = "Province";
       s.name = level["Province"];
     }
     return false;
   });
+}
+
+const std::vector<std::string>& division_level_lists() {
+  static const std::vector<std::string> ids = {"division_levels.District", "division_levels.City", "division_levels.Province"};
+  return ids;
 }
 
 }  // namespace doc2kg

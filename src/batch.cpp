@@ -32,10 +32,10 @@ std::vector<ArticleInput> gather_inputs(const std::vector<std::string>& argument
       for (const auto& e : fs::recursive_directory_iterator(a, fs::directory_options::skip_permission_denied, ec))
         if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path());
       std::sort(found.begin(), found.end());
-      for (const auto& p : found) out.push_back({fs::relative(p, a).generic_string(), p.string(), "", false, ""});
+      for (const auto& p : found) out.push_back({fs::relative(p, a).generic_string(), p.string(), "", false, "", {}});
     } else {
       std::string id = a == "-" ? "stdin" : fs::path(a).filename().string();
-      out.push_back({id, a, "", false, ""});
+      out.push_back({id, a, "", false, "", {}});
     }
   }
   return out;
@@ -62,7 +62,7 @@ namespace {
 ArticleInput parse_jsonl_line(const std::string& line, const std::string& where) {
   rapidjson::Document d;
   d.Parse(line.c_str(), line.size());
-  ArticleInput bad{where, "", "", true, ""};
+  ArticleInput bad{where, "", "", true, "", {}};
   if (d.HasParseError()) {
     bad.error = std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
                 rapidjson::GetParseError_En(d.GetParseError());
@@ -80,11 +80,16 @@ ArticleInput parse_jsonl_line(const std::string& line, const std::string& where)
     bad.error = "\"id\" must be a non-empty string or an integer";
     return bad;
   }
-  std::string title = field("title"), date = field("date"), source = field("source");
-  // The header form the reader knows, when the line gives a date.
-  std::string text = date.empty() ? (title.empty() ? "" : title + "\n") + field("text")
-                                  : (title.empty() ? "-" : title) + "\n" + date + "\n作者:\n来源:" + source + "\n\n" + field("text");
-  return {id, "", std::move(text), true, ""};
+  std::string title = field("title"), date = field("date");
+  ArticleInput in{id, "", field("text"), true, "", {}};
+  if (!date.empty()) {  // the header, given to the reader as it is (reader.hpp)
+    in.header.title = title;
+    in.header.date = date;
+    in.header.source = field("source");
+  } else if (!title.empty()) {  // no date: the title is the text's first line
+    in.text = title + "\n" + in.text;
+  }
+  return in;
 }
 
 }  // namespace
@@ -141,7 +146,11 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
       Result r{in.id, std::nullopt, in.error};
       if (r.error.empty()) {
         try {
-          r.extraction = extract(in.has_text ? in.text : read_file(in.path), in.id, rules);
+          Document doc;
+          doc.input = in.has_text ? std::move(in.text) : read_file(in.path);
+          doc.info = std::move(in.header);
+          doc.info.id = in.id;
+          r.extraction = extract(std::move(doc), rules);
         } catch (const std::exception& e) {
           r.error = e.what();
         }

@@ -10,7 +10,6 @@
 #include <cctype>
 #include <functional>
 #include <memory>
-#include <regex>
 #include <vector>
 
 #include "doc2kg/error.hpp"
@@ -19,6 +18,21 @@
 
 namespace doc2kg {
 namespace {
+
+// One regex engine, ICU's: compiled once, a matcher per search (patterns are shared read-only).
+std::unique_ptr<icu::RegexPattern> compile(const icu::UnicodeString& pattern) {
+  UParseError pe{};
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(pattern, 0, pe, status));
+  if (U_FAILURE(status)) throw Error(kExitRules, "bad web page pattern: " + to_utf8(pattern));
+  return p;
+}
+
+bool search(const icu::RegexPattern& pattern, const icu::UnicodeString& input) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
+  return U_SUCCESS(status) && m->find(status);
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -74,11 +88,11 @@ bool is_furniture(const xmlNode* n) {
   std::string tag = name_of(n);
   if (std::find(std::begin(tags), std::end(tags), tag) != std::end(tags)) return true;
   std::string marks = lower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role"));
-  static const std::regex furniture(
-      "(^|[ _-])(nav|navbar|menu|footer|header|breadcrumb|crumb|share|sharing|sidebar|side|comment|comments|"
-      "copyright|related|recommend|ad|ads|banner|toolbar|topbar|login|search|qrcode|print|pager|pagination|"
-      "navigation)([ _-]|$)");
-  return std::regex_search(marks, furniture);
+  static const auto furniture = compile(
+      u"(^|[ _-])(nav|navbar|menu|footer|header|breadcrumb|crumb|share|sharing|sidebar|side|comment|comments|"
+      u"copyright|related|recommend|ad|ads|banner|toolbar|topbar|login|search|qrcode|print|pager|pagination|"
+      u"navigation)([ _-]|$)");
+  return search(*furniture, from_utf8(marks));
 }
 
 struct Text {
@@ -129,8 +143,8 @@ const xmlNode* main_content(const xmlNode* body) {
     for (const xmlNode* c = n; c; c = c->next) {
       if (c->type != XML_ELEMENT_NODE || is_furniture(c)) continue;
       std::string marks = lower(name_of(c) + " " + attr(c, "class") + " " + attr(c, "id"));
-      bool named = name_of(c) == "article" || name_of(c) == "main" ||
-                   std::regex_search(marks, std::regex("content|article|detail|text|main|body"));
+      static const auto content = compile(u"content|article|detail|text|main|body");
+      bool named = name_of(c) == "article" || name_of(c) == "main" || search(*content, from_utf8(marks));
       size_t chars = han_chars(c->children);
       if (named && chars * 2 >= total && (best == body || chars <= best_score)) {
         best = c;  // the innermost named container with at least half the text
@@ -171,43 +185,68 @@ std::string meta(const std::vector<std::pair<std::string, std::string>>& m, std:
   return "";
 }
 
-// 2023-06-29T10:00:00+08:00, 2023/6/29, 2023年6月29日 -> 2023-06-29
-std::string iso_date(const std::string& s) {
-  std::smatch m;
-  static const std::regex date("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
-  if (!std::regex_search(s, m, date)) return "";
-  char b[16];
-  std::snprintf(b, sizeof b, "%04d-%02d-%02d", std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
-  return b;
+// 2023-06-29T10:00:00+08:00, 2023/6/29, 2023年6月29日 -> 2023-06-29: the reader's dates.
+std::string iso_date(const std::string& s, const ReaderVocabulary& words) {
+  return first_date(fold_width(from_utf8(s)), words);
+}
+
+// Any word of the list, as a regex alternation, longest first ((?!) for none).
+icu::UnicodeString alternation(const WordList& list) {
+  std::vector<icu::UnicodeString> words(list.words().begin(), list.words().end());
+  std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.length() > b.length(); });
+  icu::UnicodeString out(u"(?:");
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (k) out.append(u'|');
+    out.append(u"\\Q").append(words[k]).append(u"\\E");
+  }
+  return out.append(words.empty() ? u"(?!))" : u")");
 }
 
 // ICU regex over UTF-8 text: std::regex works on bytes and breaks CJK character classes.
-bool icu_find(const char16_t* pattern, const std::string& text, std::vector<std::string>* groups = nullptr) {
+bool icu_find(const icu::UnicodeString& pattern, const std::string& text, std::vector<std::string>* groups = nullptr) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString input = from_utf8(text);  // the matcher keeps a reference to it
-  icu::RegexMatcher m(icu::UnicodeString(pattern), input, 0, status);
+  icu::RegexMatcher m(pattern, input, 0, status);
   if (U_FAILURE(status) || !m.find(status)) return false;
   if (groups)
     for (int32_t g = 1; g <= m.groupCount(); ++g) groups->push_back(to_utf8(m.group(g, status)));
   return true;
 }
 
-bool residue(const std::string& p) {
-  // Template residue that pages carry: editor credits, share prompts, copyright, placeholders.
-  return icu_find(u"^(?:责任编辑|编辑|审核|校对|监制|扫一扫|分享到|打印|关闭窗口|返回顶部|上一篇|下一篇|相关阅读|相关新闻|"
-                  u"版权声明|版权所有|copyright|©|【纠错】|【打印】|网站地图|联系我们|主办单位|承办单位)"
-                  u"|ICP备|^[xX]{2,}$|用手机看",
-                  lower(p));
+// Template residue that pages carry: editor credits, share prompts, copyright,
+// placeholders (page_furniture at the start of a paragraph, page_furniture_inside anywhere).
+bool residue(const std::string& p, const ReaderVocabulary& words) {
+  icu::UnicodeString u = from_utf8(lower(p));
+  if (words.page_furniture.at(u, 0) > 0) return true;
+  for (int32_t i = 0; i < u.length(); ++i)
+    if (words.page_furniture_inside.at(u, i) > 0) return true;
+  static const auto placeholder = compile(u"^[xX]{2,}$");
+  return search(*placeholder, u);
 }
 
-// "来源：大众日报 作者：王健 2023-06-29" lines above the body.
-void byline(const std::string& p, std::string& source, std::string& author, std::string& date) {
+// The patterns of a byline ("来源：大众日报 作者：王健 2023-06-29" above the body)
+// from the page_byline_* word lists. A value ends at white space, | or 丨 (U+4E28).
+struct Byline {
+  icu::UnicodeString any, source, author;
+  explicit Byline(const ReaderVocabulary& words) {
+    icu::UnicodeString s = alternation(words.page_byline_source_labels);
+    icu::UnicodeString a = alternation(words.page_byline_author_labels);
+    any = icu::UnicodeString(u"(?:").append(s).append(u"|").append(a).append(u")\\s*[:：]");
+    source = icu::UnicodeString(s).append(u"\\s*[:：]\\s*([^\\s|\\x{4E28}]+)");
+    author = icu::UnicodeString(a)
+                 .append(u"\\s*[:：]\\s*([^\\s|\\x{4E28}:：]+(?: [^\\s|\\x{4E28}:：]+)*?)(?=\\s*(?:$|")
+                 .append(alternation(words.page_byline_author_ends))
+                 .append(u"|\\d{4}|\\s{2}))");
+  }
+};
+
+void byline(const std::string& p, const Byline& b, const ReaderVocabulary& words, std::string& source,
+            std::string& author, std::string& date) {
   std::vector<std::string> g;
-  if (source.empty() && icu_find(u"来源\\s*[:：]\\s*([^\\s|丨]+)", p, &g)) source = g[0];
+  if (source.empty() && icu_find(b.source, p, &g)) source = g[0];
   g.clear();
-  if (author.empty() && icu_find(u"作者\\s*[:：]\\s*([^\\s|丨:：]+(?: [^\\s|丨:：]+)*?)(?=\\s*(?:$|来源|浏览|\\d{4}|\\s{2}))", p, &g))
-    author = g[0];
-  if (date.empty()) date = iso_date(p);
+  if (author.empty() && icu_find(b.author, p, &g)) author = g[0];
+  if (date.empty()) date = iso_date(p, words);
 }
 
 // A page title names the site too: 标题_新闻中心_某某网 -> 标题.
@@ -227,13 +266,17 @@ bool looks_like_html(std::string_view bytes) {
 
 std::string declared_charset(std::string_view bytes) {
   std::string head = lower(bytes.substr(0, 8192));
-  std::smatch m;
-  static const std::regex charset("<meta[^>]*charset\\s*=\\s*[\"']?\\s*([a-z0-9_-]+)");
-  if (std::regex_search(head, m, charset)) return m[1];
+  // Byte for byte (Latin-1): the page's own encoding is not known yet.
+  icu::UnicodeString input(static_cast<int32_t>(head.size()), 0, 0);
+  for (char c : head) input.append(static_cast<UChar>(static_cast<unsigned char>(c)));
+  static const auto charset = compile(u"<meta[^>]*charset[ \\t\\n\\x0B\\f\\r]*=[ \\t\\n\\x0B\\f\\r]*[\"']?[ \\t\\n\\x0B\\f\\r]*([a-z0-9_-]+)");
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(charset->matcher(input, status));
+  if (U_SUCCESS(status) && m->find(status)) return to_utf8(m->group(1, status));
   return "";
 }
 
-std::string html_to_article(std::string_view bytes, const std::string& where) {
+PageArticle html_to_article(std::string_view bytes, const std::string& where, const ReaderVocabulary& words) {
   // Decode to UTF-8 first: the declared charset, else detection as for text.
   std::string charset = declared_charset(bytes);
   std::string utf8;
@@ -262,33 +305,30 @@ std::string html_to_article(std::string_view bytes, const std::string& where) {
   if (title.empty() && h1) title = collapse(text_of(h1));
   if (title.empty() && title_el) title = page_title(collapse(text_of(title_el)));
   std::string date = iso_date(meta(m, {"article:published_time", "pubdate", "publishdate", "publish_date",
-                                       "datepublished", "date", "dc.date", "og:release_date"}));
+                                       "datepublished", "date", "dc.date", "og:release_date"}),
+                              words);
   std::string source = meta(m, {"source", "article:source", "og:site_name", "sourcename"});
   std::string author = meta(m, {"author", "article:author", "dc.creator"});
   const xmlNode* body = find(root, "body");
   Text everything;  // bylines sit beside the content, often outside its container
   collect(body ? body->children : root->children, everything);
   everything.flush();
+  const Byline b(words);
   for (const auto& p : everything.paragraphs)
-    if (p.size() < 300 && icu_find(u"(?:来源|作者)\\s*[:：]", p)) byline(p, source, author, date);
+    if (p.size() < 300 && icu_find(b.any, p)) byline(p, b, words, source, author, date);
   Text text;
   const xmlNode* content = main_content(body ? body : root);
   collect(content == body || content == root ? content->children : content->children, text);
   text.flush();
   std::vector<std::string> paragraphs;
   for (const auto& p : text.paragraphs) {
-    if (residue(p) || p == title) continue;
-    if (paragraphs.empty() && p.size() < 300 && icu_find(u"(?:来源|作者)\\s*[:：]", p)) continue;  // the byline
+    if (residue(p, words) || p == title) continue;
+    if (paragraphs.empty() && p.size() < 300 && icu_find(b.any, p)) continue;  // the byline
     paragraphs.push_back(p);
   }
   if (paragraphs.empty()) throw Error(kExitInput, where + ": the page has no article text");
-  std::string out;
-  if (!date.empty()) {  // the header form the reader knows
-    out += (title.empty() ? "-" : title) + "\n" + date + "\n作者:" + author + "\n来源:" + source + "\n\n";
-  } else if (!title.empty()) {
-    out += title + "\n";  // no date: the title is the first paragraph
-  }
-  for (const auto& p : paragraphs) out += p + "\n";
+  PageArticle out{title, date, author, source, ""};
+  for (const auto& p : paragraphs) out.text += p + "\n";
   return out;
 }
 

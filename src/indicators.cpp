@@ -3,13 +3,11 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <set>
 #include <unordered_set>
 
 #include "doc2kg/annotated_sentence.hpp"
-#include "doc2kg/error.hpp"
 #include "doc2kg/period.hpp"
 #include "doc2kg/quantity.hpp"
 #include "doc2kg/text.hpp"
@@ -18,11 +16,11 @@ namespace doc2kg {
 namespace {
 
 const std::vector<std::string> kSubjectTypes = {"District", "City", "Zone", "Project", "Community", "Subdistrict"};
-// Areas named inside a name are its scope, not part of it (占全区…的比重).
+// Areas named inside a name are its scope, not part of it (a share "of the whole district").
 const std::vector<std::string> kAreaTypes = {"District", "City", "Province"};
 // Subjects whose figures after a ';' do not share the period before it.
 const std::vector<std::string> kLocalTypes = {"Community", "Project", "Subdistrict"};
-// Entities that end a name (a quoted initiative before 29个村 is not part of its name).
+// Entities that end a name (a quoted initiative before a count of villages is not part of its name).
 const std::vector<std::string> kNameStops = {"Initiative", "Honor", "Organization", "Person"};
 
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -37,7 +35,8 @@ bool is_close_quote(UChar c) { return c == u'”'; }
 struct Lists {
   const WordSet *measures, *name_prefixes, *name_suffixes, *name_fillers, *object_markers, *bare_unit_marks, *rank_marks,
       *rank_verbs, *rank_suffixes, *attributive_marks, *project_figures, *respectively, *joiners, *range_low, *range_high,
-      *capacity_marks, *production_words, *company_heads, *work_verbs, *relative_names, *share_marks, *share_heads;
+      *capacity_marks, *production_words, *company_heads, *work_verbs, *relative_names, *share_marks, *share_heads,
+      *comparison_marks;
 };
 
 struct ListSlot {
@@ -68,6 +67,7 @@ const ListSlot kLists[] = {
     {&Lists::relative_names, "indicator_relative_names"},
     {&Lists::share_marks, "indicator_share_marks"},
     {&Lists::share_heads, "indicator_share_heads"},
+    {&Lists::comparison_marks, "indicator_comparison_marks"},
 };
 
 std::string first_word(const WordSet& words) { return words.empty() ? "" : to_utf8(*words.begin()); }
@@ -112,7 +112,7 @@ struct Context {
   }
 
   // A quote that holds a clause (a comma or a full stop inside) is someone
-  // speaking; a quote without one is a name (“锦邻议事厅”). A quote left open
+  // speaking; a quote without one is a name (of a brand, a programme). A quote left open
   // at the end of its paragraph runs to it.
   void find_speech() {
     for (const Range& p : doc.paragraphs) {
@@ -139,19 +139,28 @@ struct Context {
   }
 };
 
-// A ranking: 增速居全市第2位, 在11个区中排第3位, 位列全市第2.
+// A sentence this short without figures is a heading or a lead line.
+constexpr int32_t kHeadingLength = 24;
+
+// The time the text is about: a year, and the period figures without one of their own take.
+struct Carried {
+  int year = 0;
+  std::string iso;
+};
+
+// A ranking: the growth ranks Nth in the city, or Nth among the M districts (indicator_rank_*).
 struct Rank {
   int32_t stop = 0;   // where the name ends: the ranking verb or the scope before it
-  int32_t mark = 0;   // 第
+  int32_t mark = 0;   // the ordinal mark (indicator_rank_marks)
   int32_t number = 0, end = 0;
   double value = 0;
 };
 
-// Where a figure of this sentence is, for pairing 分别 lists afterwards.
+// Where a figure of this sentence is, for pairing "respectively" lists afterwards.
 struct Placed {
   size_t fact = 0;
   int32_t begin = 0, end = 0;
-  bool respectively = false;  // 分别 before it in its clause
+  bool respectively = false;  // indicator_respectively before it in its clause
   bool borrowed = false;      // its name came from the figure before
   bool range = false;
   int subject_unit = -1;      // the unit of its subject entity, -1 for the article's area
@@ -165,16 +174,20 @@ struct Subject {
 
 class SentenceIndicators {
  public:
-  // `carried`: the year the text is about before this sentence; updated to the one after it.
-  SentenceIndicators(const Context& c, Range sentence, int& carried, std::vector<IndicatorFact>& out)
-      : c_(c), L_(c.lists), a_(annotate(c.doc, sentence)), carried_(carried), out_(out), first_(out.size()) {}
+  // `carried`: the time the text is about before this sentence; updated to the one after it.
+  SentenceIndicators(const Context& c, Range sentence, Carried& carried, std::vector<IndicatorFact>& out)
+      : c_(c), L_(c.lists), a_(annotate(c.doc, sentence)), carried_(carried), before_(carried), out_(out),
+        first_(out.size()) {}
 
   void run() {
-    periods_ = c_.periods.find(a_.text, 0, a_.text.length(), c_.year, carried_);
-    // A year that opens a clause (2023年,全区… / 去年,…) is what the text goes on about.
-    for (const Period& p : periods_)
-      if (p.iso.size() == 4 && (p.begin == 0 || (!span(p.begin - 1) && is_clause_break(a_.text.charAt(p.begin - 1)))))
-        carried_ = std::stoi(p.iso);
+    periods_ = c_.periods.find(a_.text, 0, a_.text.length(), c_.year, carried_.year);
+    // "N times last year's", "up on last year": a time after a comparison word
+    // (indicator_comparison_marks) is the base, not the figure's period.
+    for (const Period& p : periods_) {
+      int32_t k = p.begin;
+      while (k > 0 && !span(k - 1) && is_figure_space(a_.text.charAt(k - 1))) --k;
+      base_.push_back(k > 0 && word_before(*L_.comparison_marks, a_.text, k) > 0);
+    }
     find_ranks();
     int32_t previous_end = 0;
     std::string previous_name;
@@ -186,10 +199,10 @@ class SentenceIndicators {
         i = r->end - 1;
         continue;
       }
-      if (inside_rank(i)) continue;  // 11个区 in 在广州11个区中排第3位: the scope of a ranking
+      if (inside_rank(i)) continue;  // "among the 11 districts": the scope of a ranking
       UChar c = a_.text.charAt(i);
       if (!starts_number(c) && !word_at(*c_.quantity.percent_prefixes, a_.text, i)) {
-        if (auto q = bare_unit(i)) {  // 突破亿元: a round hundred million
+        if (auto q = bare_unit(i)) {  // "passed the hundred-million mark": a round figure
           add(*q, std::max(previous_end, region_start(i)), previous_name);
           previous_end = q->end;
           i = q->end - 1;
@@ -202,13 +215,26 @@ class SentenceIndicators {
       if (!q) continue;
       if (q->value == 0 && q->unit != "percent") continue;
       bool chinese = !is_digitish(c) && !word_at(*c_.quantity.percent_prefixes, a_.text, i);
-      if (chinese && q->unit == "count" && q->value < 10) continue;  // 一批, 两个: not figures
-      if (word_before(*L_.rank_marks, a_.text, i)) continue;         // 第2批: an ordinal, not a figure
+      if (chinese && q->unit == "count" && q->value < 10) continue;  // "a batch", "two of": not figures
+      if (word_before(*L_.rank_marks, a_.text, i)) continue;         // "the 2nd batch": an ordinal, not a figure
       add(*q, std::max(previous_end, region_start(i)), previous_name);
       previous_end = q->end;
       i = q->end - 1;
     }
     pair_respectively();
+    // A time that opens the sentence ("In 2023, the district...", "In the first
+    // quarter, ...") is what the text goes on about; in a heading ("the year 2023
+    // just past", "I. Review of 2023") any time is. A single month is an event's
+    // date (a meeting, a ground-breaking), not a reporting period.
+    bool heading = out_.size() == first_ && a_.text.length() <= kHeadingLength;
+    for (size_t k = 0; k < periods_.size(); ++k) {
+      const Period& p = periods_[k];
+      if (base_[k]) continue;
+      bool opens = p.begin == 0 || (p.begin == 1 && !span(0) && is_quote_mark(a_.text.charAt(0)));
+      if (p.iso.empty() || !(opens || heading)) continue;
+      carried_.year = std::stoi(p.iso.substr(0, 4));
+      if (p.iso.size() == 4 || p.iso.find('/') != std::string::npos) carried_.iso = p.iso;
+    }
   }
 
  private:
@@ -221,7 +247,7 @@ class SentenceIndicators {
   const Span* span(int32_t unit) const { return a_.entity[unit] >= 0 ? &a_.spans[a_.entity[unit]] : nullptr; }
 
   // Units in [b, e) that a word of `list` covers at its end (suffix) or start,
-  // compared as written: 高于全市平均水平 matches though 全市 is an entity.
+  // compared as written: "above the city average" matches though "the city" is an entity.
   int32_t affix(const WordSet& list, int32_t b, int32_t e, bool suffix) const {
     int32_t best = 0;
     for (int32_t n = 1; n <= e - b && n <= 12; ++n)
@@ -229,7 +255,7 @@ class SentenceIndicators {
     return best;
   }
 
-  // The end of the text before unit j, quote marks and spaces left out (实施“X”工程).
+  // The end of the text before unit j, quote marks and spaces left out (implement the "X" project).
   int32_t before_entity(int32_t j) const {
     while (j > 0 && a_.entity[j - 1] < 0 &&
            (is_quote_mark(a_.text.charAt(j - 1)) || is_figure_space(a_.text.charAt(j - 1))))
@@ -237,9 +263,14 @@ class SentenceIndicators {
     return j;
   }
 
-  // An entity after one of these words is an object or a modifier of its clause (占全区, 在X开工).
+  // An entity after one of these words (indicator_object_markers, indicator_work_verbs) is an
+  // object or a modifier of its clause ("share of the district", "started in X").
   bool is_object(int32_t j) const {
     int32_t k = before_entity(j);
+    // "A and B": the second of two joined entities of one type is as much a subject as the first.
+    if (int32_t n = affix(*L_.joiners, 0, k, true); n && k - n > 0 && span(k - n - 1) && span(j) &&
+                                                     span(k - n - 1)->type == span(j)->type)
+      return is_object(k - n - 1);
     return affix(*L_.object_markers, 0, k, true) > 0 || affix(*L_.work_verbs, 0, k, true) > 0;
   }
 
@@ -258,7 +289,7 @@ class SentenceIndicators {
   }
 
   // The name: the clause text before the figure, without its subject, time
-  // words, introducing verbs, areas and 的; or, for 43个市级重点项目, the noun after it.
+  // words, introducing verbs, areas and fillers; or, for "43 key projects", the noun after it.
   std::string name_between(int32_t b, int32_t e) const {
     while (e > b && !span(e - 1) && is_figure_space(a_.text.charAt(e - 1))) --e;
     for (bool changed = true; changed && b < e;) {
@@ -307,7 +338,7 @@ class SentenceIndicators {
     return name_between(from, std::min<int32_t>(e, from + 12));
   }
 
-  // 突破亿元, 超万人: a scaled unit with no number before it.
+  // "passed a hundred million yuan", "over ten thousand people": a scaled unit with no number.
   std::optional<Quantity> bare_unit(int32_t i) const {
     if (!word_before(*L_.bare_unit_marks, a_.text, i)) return std::nullopt;
     for (int32_t n = std::min<int32_t>(8, a_.text.length() - i); n > 1; --n) {
@@ -318,7 +349,8 @@ class SentenceIndicators {
     return std::nullopt;
   }
 
-  // Rankings: 第 and a number, with a ranking verb in the clause before or a rank mark after.
+  // Rankings: an ordinal mark and a number, with a ranking verb in the clause before or a
+  // rank suffix after (indicator_rank_marks, _verbs, _suffixes).
   void find_ranks() {
     for (int32_t i = 0; i < a_.text.length(); ++i) {
       if (span(i)) continue;
@@ -345,7 +377,7 @@ class SentenceIndicators {
         }
       }
       if (verb < 0 && !suffix) continue;
-      // The name ends at the ranking verb, or at the scope before it (增速在广州11个区中排第3位).
+      // The name ends at the ranking verb, or at the scope before it ("growth, among the 11 districts, ranks 3rd").
       int32_t stop = verb < 0 ? i : verb;
       for (int32_t p = clause; p < stop; ++p) {
         const Span* s = span(p);
@@ -379,7 +411,7 @@ class SentenceIndicators {
     int32_t region = std::max(previous_end, region_start(r.stop));
     f.name = name_between(region, r.stop);
     if ((f.name.empty() || L_.relative_names->count(from_utf8(f.name))) && !previous_name.empty())
-      f.name = previous_name + f.name;  // 增速居全市第一: the growth of the figure before
+      f.name = previous_name + f.name;  // "its growth ranks first": the growth of the figure before
     if (f.name.empty()) return;
     icu::UnicodeString measure = written(r.stop, r.number);
     measure.findAndReplace(u" ", u"");
@@ -393,7 +425,19 @@ class SentenceIndicators {
     push(std::move(f), {0, r.number, r.end, false, false, false, s.unit});
   }
 
-  // 增速, 占全市比重: a name that says what it is of only with the name before it.
+  // The text of [b, e), spaces aside, is one word and a verb ("arranged", "built").
+  bool only_a_verb(int32_t b, int32_t e) const {
+    while (b < e && !span(b) && (is_figure_space(a_.text.charAt(b)) || in_period(b))) ++b;
+    while (e > b && !span(e - 1) && is_figure_space(a_.text.charAt(e - 1))) --e;
+    if (b >= e || span(b)) return false;
+    Range r = a_.to_text(b, e);
+    const Word* w = c_.doc.word_at(r.begin);
+    if (!w || w->range.begin != r.begin || w->range.end != r.end) return false;
+    const std::string& pos = c_.rules.words.pos_name(w->pos);
+    return pos == "v" || pos == "vn";
+  }
+
+  // "growth", "share of the city": a name that says what it is of only with the name before it.
   bool relative(const icu::UnicodeString& name) const {
     if (L_.relative_names->count(name)) return true;
     int32_t m = word_at(*L_.share_marks, name, 0);
@@ -416,14 +460,14 @@ class SentenceIndicators {
     int32_t name_end = q.begin;
     while (name_end > region && !span(name_end - 1) && is_figure_space(a_.text.charAt(name_end - 1))) --name_end;
     icu::UnicodeString measure;
-    for (int k = 0; k < 3; ++k) {  // 比去年同期 + 提高, 力争 + 增长, 同比 + 分别 + 增长
+    for (int k = 0; k < 3; ++k) {  // comparison base + verb, target + verb, year-on-year + respectively + verb
       int32_t m = affix(*L_.measures, region, name_end, true);
       if (!m) break;
       measure = written(name_end - m, name_end) + measure;
       name_end -= m;
     }
     f.measure = to_utf8(measure);
-    // A company's own figure (村里的X工坊年接订单…): not the area's, nor are the figures after it.
+    // A company's own figure (a workshop's orders): not the area's, nor are the figures after it.
     icu::UnicodeString plain;
     for (int32_t i = region; i < name_end; ++i)
       if (!span(i)) plain.append(a_.text.charAt(i));
@@ -433,19 +477,24 @@ class SentenceIndicators {
     }
     bool borrowed = false;
     f.name = name_between(region, name_end);
-    if (from_utf8(f.name).countChar32() < 2 && q.unit == "count") {  // 已有47家相关企业: what is counted follows
+    if (from_utf8(f.name).countChar32() < 2 && q.unit == "count") {  // "has 47 firms": what is counted follows
       f.name = name_after(q.end);
       f.rule = "indicator.count_of";
+    } else if (q.unit == "count" && only_a_verb(region, name_end)) {  // "arranged 12 key projects": the verb and what it counts
+      if (std::string after = name_after(q.end); !after.empty()) {
+        f.name += after;
+        f.rule = "indicator.count_of";
+      }
     }
     if (f.name.empty()) {
       f.name = previous_name;
       f.rule = "indicator.same_name";
       borrowed = true;
     } else if (!previous_name.empty() && relative(from_utf8(f.name))) {
-      f.name = previous_name + f.name;  // 增速高于全市, 占全市的比重: the growth or share of the figure before
+      f.name = previous_name + f.name;  // "growth above the city's", "share of the city": of the figure before
     }
     if (f.name.empty()) return;
-    // Production and capacity keep their unit as written (年产电驱总成60万套 -> 套).
+    // Production and capacity keep their unit as written (sets, vehicles: indicator_production_words).
     if (q.unit == "count" && !q.written_unit.empty() && has_word(*L_.production_words, from_utf8(f.name)))
       f.unit = q.written_unit;
     Subject s = subject(q.begin, q, f.name);
@@ -455,7 +504,7 @@ class SentenceIndicators {
     f.period = period(q, f);
     bool respectively = has_word(*L_.respectively, written(region, q.begin));
     previous_name = f.name;
-    if (q.range) {  // 9万至10万吨: two indicators, its bounds
+    if (q.range) {  // "90,000 to 100,000 tonnes": two indicators, its bounds
       IndicatorFact low = f;
       low.value = q.low;
       low.measure = first_word(*L_.range_low);
@@ -467,8 +516,8 @@ class SentenceIndicators {
     push(std::move(f), {0, q.begin, q.end, respectively, borrowed, false, s.unit});
   }
 
-  // The district a reference such as 全区/全县 stands for: the nearest one the
-  // paragraph names before it at that level (白云区…。2023年,全区… -> 白云区),
+  // The district a reference such as "the whole district/county" stands for: the nearest
+  // one the paragraph names before it at that level (the district just named),
   // else the one the reference was resolved to.
   Subject area_reference(const Span& s, int unit) const {
     Subject out{s.type, s.name, unit, false};
@@ -495,7 +544,7 @@ class SentenceIndicators {
     return out;
   }
 
-  // 实施“X”工程,改造老旧小区38个: the object of a work verb is what the very
+  // "implements the X project, renovating 38 estates": the object of a work verb is what the very
   // next clause is about, when that clause names no subject or time of its own.
   bool next_clause_of(int32_t j, int32_t at) const {
     int breaks = 0;
@@ -516,10 +565,10 @@ class SentenceIndicators {
   }
 
   Subject subject(int32_t from, const Quantity& q, const std::string& name) const {
-    // 总投资20亿元的…项目: the figure describes the project named after it.
+    // "the X project with a total investment of 2 billion": the figure describes the project named after it.
     if (int32_t n = word_at(*L_.attributive_marks, a_.text, q.end); n && q.end + n < a_.text.length())
       if (const Span* s = span(q.end + n); s && (s->type == "Project" || s->type == "Zone")) return take(q.end + n);
-    // 签约…项目,总投资18亿元: an investment belongs to the project named before it.
+    // "signed the X project, total investment 1.8 billion": an investment belongs to the project named before it.
     bool project_figure = has_word(*L_.project_figures, from_utf8(name));
     bool past_semicolon = false;  // a zone, project or community is the subject of its own clauses only
     for (int32_t j = from - 1; j >= 0; --j) {
@@ -528,12 +577,12 @@ class SentenceIndicators {
       if (!s && a_.text.charAt(j) == u';') past_semicolon = true;
       if (!s || c_.in_speech(a_.source[j].begin) || inside_rank(j)) continue;
       if (s->type == "Organization") {
-        // A company that is the clause's subject: its own figure (带动周边渔户420户).
+        // A company that is the clause's subject: its own figure (households it employs).
         if (!is_object(j) && ends_with_word(*L_.company_heads, from_utf8(s->name))) return {"", "", -1, true};
         continue;
       }
       if (!contains(kSubjectTypes, s->type)) continue;
-      // 前进村(原李相村): a former name in parentheses stands for the name before it.
+      // "X village (formerly Y village)": a former name in parentheses stands for the name before it.
       if (j >= 2 && a_.text.charAt(j - 1) == u'(' && span(j - 2) && span(j - 2)->type == s->type) {
         j -= 2;
         s = span(j);
@@ -562,15 +611,17 @@ class SentenceIndicators {
   std::string period(const Quantity& q, const IndicatorFact& f) const {
     if (f.subject_type == "Project" && has_word(*L_.project_figures, from_utf8(f.name))) return "";
     const Period* best = nullptr;
-    for (const Period& p : periods_)
-      if (p.end <= q.begin) best = &p;
-    if (!best) return "";
-    // 2020年的12家: a period that modifies a figure governs that figure only.
+    for (size_t k = 0; k < periods_.size(); ++k)
+      if (periods_[k].end <= q.begin && !base_[k]) best = &periods_[k];
+    // "In the first quarter, the economy started well. The district's GDP...": an area's figure without a time
+    // of its own is of the time the text is about (a zone's or a village's may be a stock).
+    if (!best) return contains(kAreaTypes, f.subject_type) ? before_.iso : "";
+    // "from 2020's 12 firms to 47": a period that modifies a figure governs that figure only.
     if (word_at(*L_.attributive_marks, a_.text, best->end))
       for (const Placed& p : placed_)
         if (p.begin > best->end && p.begin < q.begin) return "";
     // A ';' ends its reach when a community, project or town follows it
-    // (…2022年村集体收入…;明月社区服务…): their figures carry their own times.
+    // ("in 2022 the village earned...; the community served..."): their figures carry their own times.
     bool semicolon = false;
     for (int32_t j = best->end; j < q.begin; ++j) {
       const Span* s = span(j);
@@ -580,16 +631,17 @@ class SentenceIndicators {
     return best->iso;
   }
 
-  // 分别: the figures of a list joined by 和/、 pair, in order, with the
-  // subjects joined before them (A项目和B项目,总投资分别为45亿元和28亿元) or
-  // with the figures named before them (接待游客…,实现旅游综合收入…,同比分别增长a和b).
+  // "Respectively": the figures of a list joined by indicator_joiners pair, in order,
+  // with the subjects joined before them ("projects A and B, investing 4.5 and 2.8
+  // billion respectively") or with the figures named before them ("visitors ..., tourism
+  // revenue ..., up a% and b% respectively").
   void pair_respectively() {
     for (size_t g = 0; g < placed_.size();) {
       size_t e = g + 1;
       while (e < placed_.size() && !placed_[e].range && joined(placed_[e - 1].end, placed_[e].begin)) ++e;
       size_t n = e - g;
       if (n >= 2 && placed_[g].respectively && !placed_[g].range) {
-        std::vector<int> chain;  // the subjects joined by 和/、, in order
+        std::vector<int> chain;  // the subjects joined by indicator_joiners, in order
         for (int j = placed_[g].subject_unit; j >= 0;) {
           chain.insert(chain.begin(), j);
           int k = j - 1;
@@ -615,7 +667,7 @@ class SentenceIndicators {
     }
   }
 
-  // Only a joining word (和, 、) between two figures.
+  // Only a joining word (indicator_joiners) between two figures.
   bool joined(int32_t end, int32_t begin) const {
     int32_t b = end, e = begin;
     while (b < e && !span(b) && is_figure_space(a_.text.charAt(b))) ++b;
@@ -629,16 +681,18 @@ class SentenceIndicators {
   const Context& c_;
   const Lists& L_;
   AnnotatedSentence a_;
-  int& carried_;
+  Carried& carried_;
+  const Carried before_;
   std::vector<IndicatorFact>& out_;
   size_t first_;
   std::vector<Period> periods_;
+  std::vector<bool> base_;  // by period: a comparison base ("last year's"), not a time of a figure
   std::vector<Rank> ranks_;
   std::vector<Placed> placed_;
   int32_t company_at_ = -1;
 };
 
-// 年产40万吨煤制烯烃项目: the capacity a project's name states.
+// "Annual output of 400,000 t olefins project": the capacity a project's name states.
 void capacities(const Context& c, std::vector<IndicatorFact>& out) {
   for (const Span& s : c.doc.entities) {
     if (s.type != "Project") continue;
@@ -682,37 +736,28 @@ std::vector<std::string> indicator_word_lists() {
   return out;
 }
 
-std::vector<std::string> indicator_rule_problems(const RuleSet& rules) {
-  std::vector<std::string> out;
-  for (const auto& l : indicator_word_lists())
-    if (!rules.word_lists.count(l))
-      out.push_back(rules.dir + ": no word list \"" + l + "\" (figures and periods are read with it; "
-                    "add a lexicon of kind words with this id)");
-  return out;
-}
-
 namespace {
 
 std::vector<IndicatorFact> extract(const Document& doc, const RuleSet& rules) {
   Context c(doc, rules);
   std::vector<IndicatorFact> out;
-  // A year stated in a paragraph carries through it; one stated in a paragraph
-  // without figures (一、2023年工作回顾, 刚刚过去的2023年) through the paragraphs after it.
-  int heading_year = 0, year = 0;
+  // A time stated in a paragraph carries through it; one stated in a paragraph
+  // without figures (a heading such as "I. Review of 2023") through the paragraphs after it.
+  Carried heading, carried;
   size_t paragraph = 0, figures = 0;
   for (const Range& s : doc.sentences) {
     size_t at = paragraph;
     while (at < doc.paragraphs.size() && doc.paragraphs[at].end <= s.begin) ++at;
     if (at != paragraph) {
-      if (figures == out.size()) heading_year = year;
+      if (figures == out.size()) heading = carried;
       paragraph = at;
       figures = out.size();
-      year = heading_year;
+      carried = heading;
     }
-    SentenceIndicators(c, s, year, out).run();
+    SentenceIndicators(c, s, carried, out).run();
   }
   capacities(c, out);
-  // A headline figure restates one of the body (增逾一成 beside 按年增长11.6%).
+  // A headline figure restates one of the body ("up over a tenth" beside "up 11.6%").
   Range title = title_range(doc);
   auto in_title = [&](const IndicatorFact& f) { return title.end > title.begin && f.evidence.begin < title.end && f.evidence.end > title.begin; };
   std::vector<bool> restated(out.size(), false);

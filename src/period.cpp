@@ -26,26 +26,26 @@ struct Slot {
   const char* slot;
 };
 const Slot kSlots[] = {
-    {"period_year_marks", "Y"},       // 2023年
-    {"period_month_marks", "M"},      // 5月, 5月份
-    {"period_day_marks", "D"},        // 6月21日 is a date, not a month
-    {"period_range_marks", "R"},      // 1-5月, 1至4月
-    {"period_until_marks", "U"},      // 截至6月底
-    {"period_end_marks", "E"},        // 6月底, 年末
-    {"period_first_half", "H1"},      // 上半年
-    {"period_second_half", "H2"},     // 下半年
-    {"period_first_marks", "F"},      // 前三季度, 首四个月
-    {"period_ordinal_marks", "O"},    // 第二季度
-    {"period_quarter_marks", "Q"},    // 一季度
-    {"period_month_count_marks", "C"},  // 前10个月
-    {"period_this_year", "T"},        // 今年
-    {"period_last_year", "L"},        // 去年
-    {"period_two_years_ago", "B"},    // 前年
-    {"period_next_year", "N"},        // 明年
-    {"period_comparison_marks", "S"},  // 去年同期: a comparison base, not a period; 同期 alone: the period before
-    {"period_whole_year", "W"},       // 全年: the year the text is about
-    {"period_since_marks", "SI"},     // 2022年以来: a span to now, no period unless it is the article's year
-    {"period_none", "Z"},             // 目前, 近年来: explicitly no period
+    {"period_year_marks", "Y"},       // after a year
+    {"period_month_marks", "M"},      // after a month
+    {"period_day_marks", "D"},        // a day after a month: a date, not a month
+    {"period_range_marks", "R"},      // between the first and last month of a span
+    {"period_until_marks", "U"},      // "as of" before a month's or year's end
+    {"period_end_marks", "E"},        // the end of a month or year
+    {"period_first_half", "H1"},      // months 1-6
+    {"period_second_half", "H2"},     // months 7-12
+    {"period_first_marks", "F"},      // "the first" N quarters or months
+    {"period_ordinal_marks", "O"},    // an ordinal before a quarter
+    {"period_quarter_marks", "Q"},    // a quarter
+    {"period_month_count_marks", "C"},  // a count of months
+    {"period_this_year", "T"},        // the article's year
+    {"period_last_year", "L"},        // the year before it
+    {"period_two_years_ago", "B"},    // two years before it
+    {"period_next_year", "N"},        // the year after it (targets)
+    {"period_comparison_marks", "S"},  // after last year: a comparison base; alone: the period before
+    {"period_whole_year", "W"},       // the whole year the text is about
+    {"period_since_marks", "SI"},     // "since" a year: a span to now, no period unless it is the article's year
+    {"period_none", "Z"},             // "now", "in recent years": explicitly no period
 };
 
 // One pattern for every form; the groups say which form matched. {X} is the
@@ -130,7 +130,8 @@ std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t beg
   std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(s, status));
   m->region(begin, end, status);
   std::vector<Period> out;
-  int current = carried ? carried : year;  // 2022年…上半年: a stated year carries to what follows
+  int current = year;  // a stated year carries to what follows in the sentence (its first half...)
+  bool stated = false;
   auto group = [&](const char16_t* name) {
     UErrorCode st = U_ZERO_ERROR;
     int32_t n = pattern_->groupNumberFromName(icu::UnicodeString(name), st);
@@ -140,19 +141,22 @@ std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t beg
   while (m->find(status) && U_SUCCESS(status)) {
     Period period{"", m->start(status), m->end(status)};
     if (auto stock = group(u"stock"); !stock.isEmpty()) {
-      if (auto sy = group(u"sy"); !sy.isEmpty()) current = number_of(sy);
+      if (auto sy = group(u"sy"); !sy.isEmpty()) current = number_of(sy), stated = true;
       int n = number_of(stock);
       if (current == 0 || n < 1 || n > 12) continue;
       period.iso = month(current, n);
     } else if (auto yy = group(u"yy"); !yy.isEmpty()) {
       current = number_of(yy);
+      stated = true;
       period.iso = month(current, 12);
     } else if (auto y = group(u"year"); !y.isEmpty()) {
       current = number_of(y);
-      // 2022年以来 in a 2023 article: a span to now without calendar bounds
+      stated = true;
+      // "since 2022" in a 2023 article: a span to now without calendar bounds
       period.iso = group(u"since").isEmpty() || current == year ? std::to_string(current) : "";
     } else if (!group(u"rel").isEmpty()) {
       if (year == 0) continue;
+      stated = true;
       current = !group(u"last").isEmpty() ? year - 1 : !group(u"before").isEmpty() ? year - 2
                 : !group(u"next").isEmpty() ? year + 1 : year;
       period.iso = group(u"relend").isEmpty() ? std::to_string(current) : month(current, 12);
@@ -161,9 +165,9 @@ std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t beg
     } else if (!group(u"same").isEmpty()) {
       auto last = std::find_if(out.rbegin(), out.rend(), [](const Period& p) { return !p.iso.empty(); });
       if (last == out.rend()) continue;
-      period.iso = last->iso;  // 同期: the period just stated
+      period.iso = last->iso;  // "in the same period": the period just stated
     } else if (!group(u"whole").isEmpty()) {
-      period.iso = std::to_string(current);
+      period.iso = std::to_string(stated || !carried ? current : carried);  // "Last year, ... For the whole year, ..."
     } else if (!group(u"ye").isEmpty()) {
       period.iso = month(current, 12);
     } else if (auto to = group(u"to"); !to.isEmpty()) {
@@ -187,7 +191,7 @@ std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t beg
       int n = number_of(mo);
       if (n < 1 || n > 12) continue;
       period.iso = month(current, n);
-    }  // else 目前/当前: no period
+    }  // else "now": no period
     out.push_back(period);
   }
   return out;

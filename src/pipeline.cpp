@@ -39,6 +39,10 @@ Document extract(std::string_view bytes, const std::string& id, const RuleSet& r
   Document doc;
   doc.input = bytes;
   doc.info.id = id;
+  return extract(std::move(doc), rules);
+}
+
+Document extract(Document doc, const RuleSet& rules) {
   for (const Stage& stage : kStages) stage.run(doc, rules);
   return doc;
 }

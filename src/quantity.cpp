@@ -33,6 +33,8 @@ double unit_of(UChar c) {
 
 bool is_ascii_digit(UChar c) { return c >= u'0' && c <= u'9'; }
 
+int exponent_of(double scale) { return static_cast<int>(std::lround(std::log10(scale))); }
+
 int32_t skip_spaces(const icu::UnicodeString& s, int32_t i) {
   int32_t j = i;
   while (j < s.length() && j - i < 2 && is_figure_space(s.charAt(j))) ++j;
@@ -47,7 +49,7 @@ constexpr int32_t kLongestWord = 12;
 struct Digits {
   std::string digits;
   int exponent = 0;
-  bool scaled = false;  // 万 or 亿 written
+  bool scaled = false;  // a ten-thousand or hundred-million written
   int32_t end = 0;
 };
 
@@ -87,6 +89,7 @@ struct Number {
   std::optional<Digits> arabic;
   double value = 0;
   int32_t end = 0;
+  int magnitude = 0;  // the exponent of a 万/亿 that closes a Chinese numeral (八万: 4)
 };
 
 std::optional<Number> read_number(const icu::UnicodeString& s, int32_t i) {
@@ -104,10 +107,9 @@ std::optional<Number> read_number(const icu::UnicodeString& s, int32_t i) {
   if (!v) return std::nullopt;
   n.value = *v;
   n.end = j;
+  for (int32_t k = j; k > i && unit_of(s.charAt(k - 1)) >= 1e4; --k) n.magnitude += exponent_of(unit_of(s.charAt(k - 1)));
   return n;
 }
-
-int exponent_of(double scale) { return static_cast<int>(std::lround(std::log10(scale))); }
 
 // The unit at i, longest first.
 std::optional<std::pair<UnitTable::const_iterator, int32_t>> read_unit(const icu::UnicodeString& s, int32_t i,
@@ -119,7 +121,7 @@ std::optional<std::pair<UnitTable::const_iterator, int32_t>> read_unit(const icu
   return std::nullopt;
 }
 
-// 万套 -> 套: the written unit without the scale that the table folds into it.
+// The written unit without the 万/亿 that the table folds into it (for production units).
 std::string written_unit(const icu::UnicodeString& key, double scale) {
   icu::UnicodeString w(key);
   if (scale > 1 && w.length() > 1 && unit_of(w.charAt(0)) >= 1e4) w.remove(0, 1);
@@ -208,7 +210,7 @@ std::optional<Quantity> parse_single(const icu::UnicodeString& s, int32_t at, co
   q.begin = at;
   int32_t i = at;
   bool percent_words = false;
-  if (int32_t n = word_at(*g.percent_prefixes, s, i)) {  // 百分之六十
+  if (int32_t n = word_at(*g.percent_prefixes, s, i)) {  // "per cent of" written before the number
     percent_words = true;
     i += n;
   }
@@ -224,12 +226,12 @@ std::optional<Quantity> parse_single(const icu::UnicodeString& s, int32_t at, co
     q.end = i;
     return q;
   }
-  if (int32_t n = word_at(*g.approx_infixes, s, i)) {  // 1600余人, 十多台: an approximate count
+  if (int32_t n = word_at(*g.approx_infixes, s, i)) {  // "1600-odd people": an approximate count
     q.qualifier = to_utf8(s.tempSubString(i, n));
     i += n;
   }
   if (int32_t n = word_at(*g.tenths, s, i); n && number->value < 10 && number->value == std::floor(number->value)) {
-    q.value = number->value * 10;  // 三成 -> 30 percent
+    q.value = number->value * 10;  // three tenths -> 30 percent
     *unit_scale = 10;
     q.unit = "percent";
     q.written_unit = to_utf8(s.tempSubString(i, n));
@@ -245,7 +247,7 @@ std::optional<Quantity> parse_single(const icu::UnicodeString& s, int32_t at, co
   q.unit = it->second.unit;
   q.written_unit = written_unit(it->first, it->second.scale);
   q.end = i + n;
-  if (int32_t m = word_at(*g.approx_suffixes, s, q.end)) {  // 500家以上, 6%左右
+  if (int32_t m = word_at(*g.approx_suffixes, s, q.end)) {  // "500 or more", "about 6%"
     if (q.qualifier.empty()) q.qualifier = to_utf8(s.tempSubString(q.end, m));
     q.end += m;
   }
@@ -255,7 +257,7 @@ std::optional<Quantity> parse_single(const icu::UnicodeString& s, int32_t at, co
 }  // namespace
 
 std::optional<Quantity> parse_quantity(const icu::UnicodeString& s, int32_t at, const QuantityGrammar& g) {
-  // 9万至10万吨, 1.5至2亿元: a range whose unit is written once, after its upper bound.
+  // "9万 to 10万 tonnes", "1.5 to 2亿 yuan": a range whose unit is written once, after its upper bound.
   if (word_at(*g.percent_prefixes, s, at) == 0)
     if (auto low = read_number(s, at)) {
       int32_t j = skip_spaces(s, low->end);
@@ -266,12 +268,15 @@ std::optional<Quantity> parse_quantity(const icu::UnicodeString& s, int32_t at, 
         if (k < s.length() && starts_number(s.charAt(k)))
           if (auto upper = parse_single(s, k, g, &high, &scale)) {
             if (low->arabic) {
-              // the lower bound without 万/亿 is in the magnitude of the upper one (3至5万吨)
-              int exponent = low->arabic->scaled ? low->arabic->exponent : high->arabic ? high->arabic->exponent : 0;
+              // the lower bound without 万/亿 is in the magnitude of the upper one (3 to 5万 tonnes)
+              int exponent = low->arabic->scaled ? low->arabic->exponent
+                             : high->arabic      ? high->arabic->exponent
+                                                 : high->magnitude;
               low->value = std::stod(low->arabic->digits + "e" + std::to_string(exponent + exponent_of(scale)));
-              if (!high->arabic && !low->arabic->scaled) low->value = value_of(*low->arabic) * scale;
             } else {
-              low->value *= scale;
+              // 五 to 八万 mu: a Chinese lower bound without 万/亿 is in the magnitude of the upper one
+              int magnitude = high->arabic ? high->arabic->exponent : high->magnitude;
+              low->value *= scale * (low->magnitude == 0 ? std::pow(10.0, magnitude) : 1.0);
             }
             upper->begin = at;
             upper->range = true;

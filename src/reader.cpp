@@ -157,6 +157,7 @@ std::vector<Line> split_lines(const icu::UnicodeString& s) {
 }
 
 // ---- Dates: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 二〇二四年三月五日 ----
+// The marks (年, 月, 日 …) are the date_* word lists; numerals stay here.
 
 bool is_ascii_digit(UChar c) { return c >= u'0' && c <= u'9'; }
 
@@ -199,8 +200,14 @@ bool take(const icu::UnicodeString& s, int32_t& i, UChar c) {
   return false;
 }
 
+// The longest word of `words` at i: skipped, true; else false.
+bool take(const icu::UnicodeString& s, int32_t& i, const WordList& words) {
+  int32_t n = words.at(s, i);
+  return i += n, n > 0;
+}
+
 // A full date (year, month, day) starting at `i`: its end, and `iso`; -1 if there is none.
-int32_t parse_date_at(const icu::UnicodeString& s, int32_t i, std::string& iso) {
+int32_t parse_date_at(const icu::UnicodeString& s, int32_t i, const ReaderVocabulary& v, std::string& iso) {
   if (i > 0 && (is_ascii_digit(s.charAt(i - 1)) || han_digit(s.charAt(i - 1)) >= 0)) return -1;
   int y = -1, m = -1, d = -1;
   if (i < s.length() && is_ascii_digit(s.charAt(i))) {
@@ -210,17 +217,16 @@ int32_t parse_date_at(const icu::UnicodeString& s, int32_t i, std::string& iso) 
     if (y < 0 || j - i != 4) return -1;
     skip_spaces(s, j);
     if (j >= s.length()) return -1;
-    UChar sep = s.charAt(j++);
-    if (sep == u'年') {
+    if (take(s, j, v.year_marks)) {
       skip_spaces(s, j);
       m = read_number(s, j, 2);
       skip_spaces(s, j);
-      if (!take(s, j, u'月')) return -1;
+      if (!take(s, j, v.month_marks)) return -1;
       skip_spaces(s, j);
       d = read_number(s, j, 2);
       skip_spaces(s, j);
-      if (!take(s, j, u'日') && !take(s, j, u'号')) return -1;
-    } else if (sep == u'-' || sep == u'/' || sep == u'.') {
+      if (!take(s, j, v.day_marks)) return -1;
+    } else if (UChar sep = s.charAt(j++); sep == u'-' || sep == u'/' || sep == u'.') {
       m = read_number(s, j, 2);
       if (!take(s, j, sep)) return -1;
       d = read_number(s, j, 2);
@@ -232,15 +238,15 @@ int32_t parse_date_at(const icu::UnicodeString& s, int32_t i, std::string& iso) 
     int32_t j = i;
     y = 0;
     for (int k = 0; k < 4; ++k, ++j) {
-      int v = j < s.length() ? han_digit(s.charAt(j)) : -1;
-      if (v < 0) return -1;
-      y = y * 10 + v;
+      int digit = j < s.length() ? han_digit(s.charAt(j)) : -1;
+      if (digit < 0) return -1;
+      y = y * 10 + digit;
     }
-    if (!take(s, j, u'年')) return -1;
+    if (!take(s, j, v.year_marks)) return -1;
     m = read_han_number(s, j);
-    if (!take(s, j, u'月')) return -1;
+    if (!take(s, j, v.month_marks)) return -1;
     d = read_han_number(s, j);
-    if (!take(s, j, u'日') && !take(s, j, u'号')) return -1;
+    if (!take(s, j, v.day_marks)) return -1;
     i = j;
   }
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
@@ -251,38 +257,31 @@ int32_t parse_date_at(const icu::UnicodeString& s, int32_t i, std::string& iso) 
 }
 
 // The first full date in s[from, to).
-bool find_date(const icu::UnicodeString& s, int32_t from, int32_t to, std::string& iso) {
+bool find_date(const icu::UnicodeString& s, int32_t from, int32_t to, const ReaderVocabulary& v, std::string& iso) {
   for (int32_t i = from; i < to; ++i)
-    if (parse_date_at(s, i, iso) > 0) return true;
-  return false;
-}
-
-bool take_any(const icu::UnicodeString& s, int32_t& i, std::initializer_list<const char16_t*> words) {
-  for (const char16_t* w : words) {
-    icu::UnicodeString word(w);
-    if (s.compare(i, word.length(), word) == 0) return i += word.length(), true;
-  }
+    if (parse_date_at(s, i, v, iso) > 0) return true;
   return false;
 }
 
 // What may follow a date on its line: a time, a weekday, brackets: (星期五)上午10:00, 09:15, 20时30分.
-bool only_time_after(const icu::UnicodeString& s, int32_t i, int32_t end) {
+bool only_time_after(const icu::UnicodeString& s, int32_t i, int32_t end, const ReaderVocabulary& v) {
   while (i < end) {
     UChar c = s.charAt(i);
     if (u_isWhitespace(c) || c == u'(' || c == u')' || c == u'【' || c == u'】' || c == u'[' || c == u']') {
       ++i;
-    } else if (take_any(s, i, {u"星期", u"礼拜", u"周"})) {
-      if (i >= end || (han_digit(s.charAt(i)) < 1 && s.charAt(i) != u'日' && s.charAt(i) != u'天')) return false;
-      ++i;
-    } else if (take_any(s, i, {u"上午", u"下午", u"中午", u"晚上", u"早上", u"凌晨", u"傍晚"})) {
+    } else if (take(s, i, v.weekday_words)) {  // 星期五, 周日
+      if (i >= end) return false;
+      if (han_digit(s.charAt(i)) >= 1) ++i;
+      else if (!take(s, i, v.weekday_names)) return false;
+    } else if (take(s, i, v.day_parts)) {  // 上午
     } else if (is_ascii_digit(c)) {
       if (read_number(s, i, 2) < 0) return false;
       if (take(s, i, u':')) {
         if (read_number(s, i, 2) < 0) return false;
         if (take(s, i, u':') && read_number(s, i, 2) < 0) return false;
-      } else if (take(s, i, u'时') || take(s, i, u'点')) {
+      } else if (take(s, i, v.hour_marks)) {  // 20时30分
         int32_t j = i;
-        if (read_number(s, j, 2) >= 0 && take(s, j, u'分')) i = j;
+        if (read_number(s, j, 2) >= 0 && take(s, j, v.minute_marks)) i = j;
       } else {
         return false;
       }
@@ -294,50 +293,40 @@ bool only_time_after(const icu::UnicodeString& s, int32_t i, int32_t end) {
 }
 
 // ---- Header fields: 来源：X, 作者：Y, 发布时间：2024-04-22 09:15, 浏览次数：1286 ----
-// Labels are matched on the Simplified, width-folded text (：｜ are : |).
+// Labels are matched on the Simplified, width-folded text (：｜ are : |); they
+// are the header_* word lists.
 
 enum class Label { kNone, kSource, kAuthor, kDate, kOther };
 
-Label label_kind(const icu::UnicodeString& label) {
-  static const char16_t* const kSource[] = {u"稿源", u"出处", u"来源于"};
-  static const char16_t* const kAuthor[] = {u"作者", u"记者", u"本报记者", u"撰稿", u"撰文", u"撰稿人", u"文",
-                                           u"文字", u"采写", u"执笔"};
-  static const char16_t* const kDate[] = {u"发布于", u"发表于", u"日期", u"时间"};
-  // Page furniture that shares the header lines and states nothing.
-  static const char16_t* const kOther[] = {
-      u"浏览", u"浏览次数", u"浏览量", u"点击", u"点击数", u"点击量", u"点击率", u"阅读", u"阅读量", u"阅读数",
-      u"阅读次数", u"访问量", u"访问次数", u"字号", u"字体", u"编辑", u"责任编辑", u"责编", u"编审", u"审核",
-      u"审校", u"校对", u"终审", u"监制", u"摄影", u"摄", u"图", u"图片", u"通讯员", u"实习生", u"分享", u"分享到",
-      u"打印", u"关闭", u"收藏", u"评论", u"发布机构", u"发布单位", u"索引号", u"文号", u"所属机构"};
-  auto in = [&](const auto& list) {
-    return std::any_of(std::begin(list), std::end(list), [&](const char16_t* w) { return label == w; });
-  };
+Label label_kind(const icu::UnicodeString& label, const ReaderVocabulary& v) {
   if (label.isEmpty() || label.length() > 6) return Label::kNone;
-  if (in(kSource) || (label.endsWith(u"来源") && label.length() <= 4)) return Label::kSource;
-  if (in(kAuthor)) return Label::kAuthor;
-  if (in(kDate) || ((label.endsWith(u"日期") || label.endsWith(u"时间")) && label.length() <= 5)) return Label::kDate;
-  if (in(kOther)) return Label::kOther;
+  // 来源, 信息来源: a short label ending with a source label ending.
+  if (v.source_labels.contains(label) || (v.source_label_endings.ends(label) && label.length() <= 4)) return Label::kSource;
+  if (v.author_labels.contains(label)) return Label::kAuthor;
+  if (v.date_labels.contains(label) || (v.date_label_endings.ends(label) && label.length() <= 5)) return Label::kDate;
+  if (v.ignored_labels.contains(label)) return Label::kOther;  // page furniture that shares the header lines
   return Label::kNone;
 }
 
 // The label of "来源:X" at i (up to the colon), or kNone; `value` is set after the colon.
-Label label_at(const icu::UnicodeString& s, int32_t i, int32_t end, int32_t& value) {
+Label label_at(const icu::UnicodeString& s, int32_t i, int32_t end, const ReaderVocabulary& v, int32_t& value) {
   int32_t colon = i;
   while (colon < end && colon - i <= 6 && s.charAt(colon) != u':') ++colon;
   if (colon >= end || s.charAt(colon) != u':') return Label::kNone;
   int32_t e = colon;
   while (e > i && u_isWhitespace(s.charAt(e - 1))) --e;
   value = colon + 1;
-  return label_kind(s.tempSubStringBetween(i, e));
+  return label_kind(s.tempSubStringBetween(i, e), v);
 }
 
 // "记者 张三" (or 通讯员 李四) without a colon: a name, letters and spaces, follows.
-// Returns the kind (kAuthor for 记者, kOther for 通讯员) and where the name starts.
-Label reporter_at(const icu::UnicodeString& s, int32_t i, int32_t end, int32_t& name) {
+// Returns the kind (kAuthor for header_reporters, kOther for header_ignored_reporters)
+// and where the name starts.
+Label reporter_at(const icu::UnicodeString& s, int32_t i, int32_t end, const ReaderVocabulary& v, int32_t& name) {
   int32_t j = i;
-  Label kind = take_any(s, j, {u"本报记者", u"记者"})           ? Label::kAuthor
-               : take_any(s, j, {u"通讯员", u"实习生", u"本报通讯员"}) ? Label::kOther
-                                                                      : Label::kNone;
+  Label kind = take(s, j, v.reporters)           ? Label::kAuthor
+               : take(s, j, v.ignored_reporters) ? Label::kOther
+                                                 : Label::kNone;
   if (kind == Label::kNone) return kind;
   while (j < end && u_isWhitespace(s.charAt(j))) ++j;
   name = j;
@@ -361,12 +350,12 @@ void trim(const icu::UnicodeString& s, int32_t& b, int32_t& e) {
 }
 
 // A field of a header line: "来源:X", "发布时间:2024-04-22 09:15", "2024-02-20", "记者 张三".
-bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, HeaderLine& h) {
+bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, const ReaderVocabulary& v, HeaderLine& h) {
   trim(s, b, e);
   if (b == e) return true;
   std::string iso;
   int32_t value = 0;
-  switch (label_at(s, b, e, value)) {
+  switch (label_at(s, b, e, v, value)) {
     case Label::kSource:
       trim(s, value, e);
       if (!h.source) h.source = true, h.source_value = {value, e}, h.source_pending = last && value == e;
@@ -378,8 +367,8 @@ bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, He
     case Label::kDate: {
       trim(s, value, e);
       if (value == e) return true;
-      int32_t end = parse_date_at(s, value, iso);
-      if (end < 0 || !only_time_after(s, end, e)) return false;
+      int32_t end = parse_date_at(s, value, v, iso);
+      if (end < 0 || !only_time_after(s, end, e, v)) return false;
       if (h.date.empty()) h.date = iso;
       return true;
     }
@@ -388,12 +377,12 @@ bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, He
     case Label::kNone:
       break;
   }
-  if (int32_t end = parse_date_at(s, b, iso); end > 0) {  // a date standing alone
-    if (!only_time_after(s, end, e)) return false;
+  if (int32_t end = parse_date_at(s, b, v, iso); end > 0) {  // a date standing alone
+    if (!only_time_after(s, end, e, v)) return false;
     if (h.date.empty()) h.date = iso;
     return true;
   }
-  if (Label kind = reporter_at(s, b, e, value); kind != Label::kNone) {  // 记者 张三
+  if (Label kind = reporter_at(s, b, e, v, value); kind != Label::kNone) {  // 记者 张三
     for (int32_t j = value; j < e; ++j)
       if (!u_isalpha(s.charAt(j)) && !u_isWhitespace(s.charAt(j)) && s.charAt(j) != u'·') return false;
     if (kind == Label::kAuthor && !h.author) h.author = true, h.author_value = {value, e};
@@ -403,14 +392,14 @@ bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, He
 }
 
 // Fields are split at | 丨, tabs, runs of two spaces, and at a single space before a label, a date or 记者/通讯员.
-bool starts_field(const icu::UnicodeString& s, int32_t i, int32_t end) {
+bool starts_field(const icu::UnicodeString& s, int32_t i, int32_t end, const ReaderVocabulary& v) {
   std::string iso;
   int32_t value = 0;
-  return label_at(s, i, end, value) != Label::kNone || parse_date_at(s, i, iso) > 0 ||
-         reporter_at(s, i, end, value) != Label::kNone;
+  return label_at(s, i, end, v, value) != Label::kNone || parse_date_at(s, i, v, iso) > 0 ||
+         reporter_at(s, i, end, v, value) != Label::kNone;
 }
 
-bool read_field_line(const icu::UnicodeString& s, HeaderLine& h) {
+bool read_field_line(const icu::UnicodeString& s, const ReaderVocabulary& v, HeaderLine& h) {
   int32_t n = s.length(), b = 0;
   for (int32_t i = 0; i <= n; ++i) {
     bool cut = false;
@@ -419,17 +408,17 @@ bool read_field_line(const icu::UnicodeString& s, HeaderLine& h) {
       cut = true;
     } else {
       UChar c = s.charAt(i);
-      if (c == u'|' || c == u'丨' || c == u'│' || c == u'\t') {
+      if (c == u'|' || c == u'\u4E28' /* 丨, written as a bar */ || c == u'│' || c == u'\t') {
         cut = true;
       } else if (u_isWhitespace(c)) {
         int32_t j = i;
         while (j < n && u_isWhitespace(s.charAt(j))) ++j;
-        cut = j - i >= 2 || starts_field(s, j, n);
+        cut = j - i >= 2 || starts_field(s, j, n, v);
         next = j;
       }
     }
     if (!cut) continue;
-    if (!read_field(s, b, i, i == n, h)) return false;
+    if (!read_field(s, b, i, i == n, v, h)) return false;
     b = next;
     i = next - 1;
   }
@@ -437,7 +426,7 @@ bool read_field_line(const icu::UnicodeString& s, HeaderLine& h) {
 }
 
 // WeChat: "原创 作者 账号 2024-01-08 20:15 四川", or without 原创 but then with the time.
-bool read_wechat_line(const icu::UnicodeString& s, HeaderLine& h) {
+bool read_wechat_line(const icu::UnicodeString& s, const ReaderVocabulary& v, HeaderLine& h) {
   std::vector<Range> tokens;
   for (int32_t i = 0; i < s.length();) {
     while (i < s.length() && u_isWhitespace(s.charAt(i))) ++i;
@@ -446,19 +435,19 @@ bool read_wechat_line(const icu::UnicodeString& s, HeaderLine& h) {
     if (i > b) tokens.push_back({b, i});
   }
   size_t k = 0;
-  bool original = !tokens.empty() && s.tempSubStringBetween(tokens[0].begin, tokens[0].end) == u"原创";
+  bool original = !tokens.empty() && v.original_marks.contains(s.tempSubStringBetween(tokens[0].begin, tokens[0].end));
   if (original) ++k;
   size_t first_name = k;
   std::string iso;
   for (; k < tokens.size(); ++k)
-    if (parse_date_at(s, tokens[k].begin, iso) == tokens[k].end) break;
+    if (parse_date_at(s, tokens[k].begin, v, iso) == tokens[k].end) break;
   size_t names = k - first_name;
   if (k == tokens.size() || names > 2 || (names == 0 && !original)) return false;
   for (size_t t = first_name; t < k; ++t) {
     icu::UnicodeString name = s.tempSubStringBetween(tokens[t].begin, tokens[t].end);
     int32_t value = 0;
     if (name.length() > 20 || name.indexOf(u':') >= 0 || is_ascii_digit(name.charAt(0)) ||
-        label_kind(name) != Label::kNone || label_at(s, tokens[t].begin, tokens[t].end, value) != Label::kNone)
+        label_kind(name, v) != Label::kNone || label_at(s, tokens[t].begin, tokens[t].end, v, value) != Label::kNone)
       return false;
   }
   size_t rest = k + 1;
@@ -477,10 +466,10 @@ bool read_wechat_line(const icu::UnicodeString& s, HeaderLine& h) {
   return true;
 }
 
-HeaderLine read_header_line(const icu::UnicodeString& s) {
+HeaderLine read_header_line(const icu::UnicodeString& s, const ReaderVocabulary& v) {
   HeaderLine h;
   if (s.length() > 200) return h;  // a paragraph, not a header line
-  if (read_wechat_line(s, h) || read_field_line(s, (h = HeaderLine{}))) h.meta = true;
+  if (read_wechat_line(s, v, h) || read_field_line(s, v, (h = HeaderLine{}))) h.meta = true;
   else h = HeaderLine{};
   return h;
 }
@@ -494,7 +483,7 @@ bool is_subtitle(const icu::UnicodeString& s) { return s.startsWith(u"—") || s
 // lines (field lines, a date line, a WeChat line), or else a block of title
 // lines closed by a blank line. Sets doc.info, adds the title lines to the
 // paragraphs (titles state facts too) and returns the index of the body's first line.
-size_t read_header(Document& doc, const std::vector<Line>& lines) {
+size_t read_header(Document& doc, const std::vector<Line>& lines, const ReaderVocabulary& v) {
   constexpr size_t kScan = 6;       // the header is among the first non-empty lines
   constexpr size_t kTitleBlock = 4;  // lines of a header without any field line
   struct Entry {
@@ -504,7 +493,7 @@ size_t read_header(Document& doc, const std::vector<Line>& lines) {
   };
   // "来源:" alone on its line: the next line is its value.
   auto classify = [&](size_t i, const Entry* previous, bool blank_before) {
-    Entry e{i, blank_before, read_header_line(lines[i].text)};
+    Entry e{i, blank_before, read_header_line(lines[i].text, v)};
     const icu::UnicodeString& t = lines[i].text;
     if (!e.h.meta && previous && previous->h.source_pending && !blank_before && t.length() <= 40 && title_like(t)) {
       e.h.meta = e.h.source = true;
@@ -581,7 +570,7 @@ size_t read_header(Document& doc, const std::vector<Line>& lines) {
   }
   // A date written in a title line (——2024年1月8日在…会议上) when no field gives one.
   for (size_t i : text_lines)
-    if (doc.info.date.empty()) find_date(lines[i].text, 0, lines[i].text.length(), doc.info.date);
+    if (doc.info.date.empty()) find_date(lines[i].text, 0, lines[i].text.length(), v, doc.info.date);
   return head.back().line + 1;
 }
 
@@ -601,20 +590,54 @@ Range Document::sentence_at(int32_t offset) const {
 
 namespace {
 
-// The reader into `doc`, whose info.id names the article.
-void read_into(Document& doc, std::string_view bytes) {
-  const std::string id = doc.info.id;
-  doc.info = ArticleInfo{};
-  doc.info.id = id;
-  doc.original.remove();
-  doc.supplementary.clear();
-  doc.paragraphs.clear();
-  std::string from_page;
-  if (looks_like_html(bytes)) {  // by content: a saved page is often named .txt or nothing
-    from_page = html_to_article(bytes, id);
-    bytes = from_page;
+// The header the caller knows (doc.info's title, date, author, source): its
+// lines, without labels, then a blank line, then the body. Sets the fields'
+// ranges; returns the index of the body's first line.
+struct KnownHeader {
+  std::string title, date, author, source;
+  bool any() const { return !title.empty() || !date.empty() || !author.empty() || !source.empty(); }
+};
+
+// One line of the header: line breaks inside a value become spaces, blanks around it go.
+std::string header_line(const std::string& value) {
+  icu::UnicodeString u = from_utf8(value);
+  for (int32_t i = 0; i < u.length(); ++i)
+    if (u.charAt(i) == u'\n' || u.charAt(i) == u'\r') u.setCharAt(i, u' ');
+  return to_utf8(u.trim());
+}
+
+// The known date as ISO: a DATE (above), with at most a time after it; else "".
+std::string known_date(const std::string& value, const ReaderVocabulary& v) {
+  icu::UnicodeString s = fold_width(from_utf8(header_line(value)));
+  std::string iso;
+  int32_t end = parse_date_at(s, 0, v, iso);
+  return end > 0 && only_time_after(s, end, s.length(), v) ? iso : "";
+}
+
+size_t read_known_header(Document& doc, const std::vector<Line>& lines, const KnownHeader& known,
+                         const ReaderVocabulary& v) {
+  size_t i = 0;
+  auto next = [&](const std::string& value) -> const Line* {
+    if (value.empty() || i >= lines.size()) return nullptr;
+    return &lines[i++];
+  };
+  if (const Line* t = next(known.title)) {  // a title line, analysed like any
+    doc.info.title = to_utf8(t->text);
+    doc.paragraphs.push_back(t->range);
   }
-  icu::UnicodeString decoded = decode(bytes, id);
+  if (const Line* a = next(known.author); a && a->range.end > a->range.begin) {
+    doc.info.author_range = a->range;
+    doc.info.author = doc.quote(a->range);
+  }
+  if (const Line* s = next(known.source); s && s->range.end > s->range.begin) {
+    doc.info.source_range = s->range;
+    doc.info.source = doc.quote(s->range);
+  }
+  doc.info.date = known_date(known.date, v);
+  return i;
+}
+
+void append_normalized(icu::UnicodeString& out, const icu::UnicodeString& decoded) {
   // CRLF and lone CR become LF, so every byte form of an article has the same offsets.
   for (int32_t i = 0; i < decoded.length(); ++i) {
     UChar c = decoded.charAt(i);
@@ -623,14 +646,50 @@ void read_into(Document& doc, std::string_view bytes) {
       c = u'\n';
     }
     if (c == 0xFEFF) continue;  // a BOM left inside (concatenated files)
-    doc.original.append(c);
+    out.append(c);
+  }
+}
+
+// The reader into `doc`, whose info.id names the article and whose info's
+// title, date, author and source are the header when the caller knows it.
+void read_into(Document& doc, std::string_view bytes, const ReaderVocabulary& v) {
+  const std::string id = doc.info.id;
+  KnownHeader known{header_line(doc.info.title), header_line(doc.info.date), header_line(doc.info.author),
+                    header_line(doc.info.source)};
+  doc.info = ArticleInfo{};
+  doc.info.id = id;
+  doc.original.remove();
+  doc.supplementary.clear();
+  doc.paragraphs.clear();
+  std::string from_page;
+  if (looks_like_html(bytes)) {  // by content: a saved page is often named .txt or nothing
+    PageArticle page = html_to_article(bytes, id, v);
+    if (!known.any() && !page.date.empty()) {  // a page with a date gives its header
+      known = {header_line(page.title), page.date, header_line(page.author), header_line(page.source)};
+      from_page = std::move(page.text);
+    } else {  // else its title is the first line of its text, read as any article's
+      from_page = (page.title.empty() || known.any() ? "" : page.title + "\n") + page.text;
+    }
+    bytes = from_page;
+  }
+  // The known header's lines, a blank line, the body.
+  std::string head;
+  for (const std::string* value : {&known.title, &known.author, &known.source})
+    if (!value->empty()) head += *value + "\n";
+  if (!head.empty()) head += "\n";
+  if (!head.empty() && bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    append_normalized(doc.original, from_utf8(head));  // the header alone
+  } else {
+    icu::UnicodeString decoded = decode(bytes, id);
+    append_normalized(doc.original, from_utf8(head));
+    append_normalized(doc.original, decoded);
   }
   for (int32_t i = 0; i + 1 < doc.original.length(); ++i)
     if (U16_IS_LEAD(doc.original.charAt(i)) && U16_IS_TRAIL(doc.original.charAt(i + 1))) doc.supplementary.push_back(i);
   doc.text = fold_width(is_traditional(doc.original) ? to_simplified(doc.original) : doc.original);
   std::vector<Line> lines = split_lines(doc.text);
 
-  size_t body_start = read_header(doc, lines);
+  size_t body_start = known.any() ? read_known_header(doc, lines, known, v) : read_header(doc, lines, v);
   std::set<icu::UnicodeString> seen;
   for (size_t i = body_start; i < lines.size(); ++i) {
     if (lines[i].text.isEmpty()) continue;
@@ -641,16 +700,96 @@ void read_into(Document& doc, std::string_view bytes) {
 
 }  // namespace
 
-void reader::run(Document& doc, const RuleSet&) {
-  std::string bytes = std::move(doc.input);
-  doc.input = std::string();
-  read_into(doc, bytes);
+WordList::WordList(const std::set<icu::UnicodeString>& words) : words_(&words) {
+  for (const auto& w : words) longest_ = std::max(longest_, w.length());
 }
 
-Document read_article(std::string_view bytes, const std::string& id) {
+int32_t WordList::at(const icu::UnicodeString& s, int32_t at) const {
+  if (!words_ || at < 0) return 0;
+  for (int32_t n = std::min(longest_, s.length() - at); n > 0; --n)
+    if (words_->count(s.tempSubString(at, n))) return n;
+  return 0;
+}
+
+bool WordList::ends(const icu::UnicodeString& s) const {
+  if (!words_) return false;
+  for (int32_t n = std::min(longest_, s.length()); n > 0; --n)
+    if (words_->count(s.tempSubString(s.length() - n, n))) return true;
+  return false;
+}
+
+const std::set<icu::UnicodeString>& WordList::words() const {
+  static const std::set<icu::UnicodeString> none;
+  return words_ ? *words_ : none;
+}
+
+namespace {
+
+// Each field of ReaderVocabulary and the id of its word list.
+const std::pair<WordList ReaderVocabulary::*, const char*> kReaderLists[] = {
+    {&ReaderVocabulary::source_labels, "header_source_labels"},
+    {&ReaderVocabulary::source_label_endings, "header_source_label_endings"},
+    {&ReaderVocabulary::author_labels, "header_author_labels"},
+    {&ReaderVocabulary::date_labels, "header_date_labels"},
+    {&ReaderVocabulary::date_label_endings, "header_date_label_endings"},
+    {&ReaderVocabulary::ignored_labels, "header_ignored_labels"},
+    {&ReaderVocabulary::reporters, "header_reporters"},
+    {&ReaderVocabulary::ignored_reporters, "header_ignored_reporters"},
+    {&ReaderVocabulary::original_marks, "header_original_marks"},
+    {&ReaderVocabulary::year_marks, "date_year_marks"},
+    {&ReaderVocabulary::month_marks, "date_month_marks"},
+    {&ReaderVocabulary::day_marks, "date_day_marks"},
+    {&ReaderVocabulary::weekday_words, "date_weekday_words"},
+    {&ReaderVocabulary::weekday_names, "date_weekday_names"},
+    {&ReaderVocabulary::day_parts, "date_day_parts"},
+    {&ReaderVocabulary::hour_marks, "date_hour_marks"},
+    {&ReaderVocabulary::minute_marks, "date_minute_marks"},
+    {&ReaderVocabulary::page_furniture, "page_furniture"},
+    {&ReaderVocabulary::page_furniture_inside, "page_furniture_inside"},
+    {&ReaderVocabulary::page_byline_source_labels, "page_byline_source_labels"},
+    {&ReaderVocabulary::page_byline_author_labels, "page_byline_author_labels"},
+    {&ReaderVocabulary::page_byline_author_ends, "page_byline_author_ends"},
+};
+
+}  // namespace
+
+ReaderVocabulary ReaderVocabulary::from(const RuleSet& rules) {
+  ReaderVocabulary v;
+  for (const auto& [field, id] : kReaderLists) {
+    auto it = rules.word_lists.find(id);
+    if (it == rules.word_lists.end())
+      throw Error(kExitRules, "invalid rule set " + rules.dir + ": no word list \"" + id +
+                                  "\" (a lexicon of kind words that the reader reads headers, dates and web pages with)");
+    v.*field = WordList(it->second);
+  }
+  return v;
+}
+
+const std::vector<std::string>& reader_word_lists() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out;
+    for (const auto& [field, id] : kReaderLists) out.push_back(id);
+    return out;
+  }();
+  return ids;
+}
+
+std::string first_date(const icu::UnicodeString& s, const ReaderVocabulary& words, int32_t from, int32_t to) {
+  std::string iso;
+  if (to < 0 || to > s.length()) to = s.length();
+  return find_date(s, std::max(from, 0), to, words, iso) ? iso : "";
+}
+
+void reader::run(Document& doc, const RuleSet& rules) {
+  std::string bytes = std::move(doc.input);
+  doc.input = std::string();
+  read_into(doc, bytes, ReaderVocabulary::from(rules));
+}
+
+Document read_article(std::string_view bytes, const std::string& id, const RuleSet& rules) {
   Document doc;
   doc.info.id = id;
-  read_into(doc, bytes);
+  read_into(doc, bytes, ReaderVocabulary::from(rules));
   return doc;
 }
 

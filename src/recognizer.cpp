@@ -114,8 +114,8 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
   check_match_time(status, rule.id, doc.info.id);
   return out;
 }
-}  // namespace
 
+// The entities of the header, the lexicons and the entity rules.
 void recognize_entities(Document& doc, const RuleSet& rules) {
   add_header_entities(doc);
   match_lexicons(doc, rules);
@@ -140,6 +140,8 @@ void recognize_entities(Document& doc, const RuleSet& rules) {
     }
   }
 }
+
+}  // namespace
 
 void recognizer::run(Document& doc, const RuleSet& rules) {
   recognize_entities(doc, rules);

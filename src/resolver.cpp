@@ -40,11 +40,35 @@ void resolve_references(Document& doc, const RuleSet& rules) {
   }
 }
 
+// A zone written short (璧山高新区) is the zone the article names in full
+// (重庆璧山高新技术产业开发区): same stem, the short head standing for the long one.
+void resolve_abbreviations(Document& doc, const RuleSet& rules) {
+  if (rules.abbreviations.empty()) return;
+  std::vector<icu::UnicodeString> full;
+  for (const Span& e : doc.entities)
+    if (e.type == "Zone") full.push_back(from_utf8(e.name));
+  for (Span& e : doc.entities) {
+    if (e.type != "Zone") continue;
+    icu::UnicodeString name = from_utf8(e.name);
+    for (const auto& [shortened, whole] : rules.abbreviations) {
+      if (!name.endsWith(shortened) || name.endsWith(whole)) continue;
+      icu::UnicodeString stem = name.tempSubString(0, name.length() - shortened.length());
+      if (stem.length() < 2) continue;
+      for (const auto& f : full)
+        if (f.endsWith(whole) && f.tempSubString(0, f.length() - whole.length()).endsWith(stem)) {
+          e.name = to_utf8(f);
+          break;
+        }
+    }
+  }
+}
+
 }  // namespace
 
 void resolver::run(Document& doc, const RuleSet& rules) {
   resolve_area(doc, rules);
   resolve_references(doc, rules);
+  resolve_abbreviations(doc, rules);
 }
 
 }  // namespace doc2kg

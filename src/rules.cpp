@@ -10,7 +10,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "doc2kg/areas.hpp"
 #include "doc2kg/error.hpp"
+#include "doc2kg/indicators.hpp"
 #include "doc2kg/ontology.hpp"
 #include "doc2kg/reader.hpp"
 #include "doc2kg/text.hpp"
@@ -36,6 +38,20 @@ void check_match_time(UErrorCode status, const std::string& rule_id, const std::
 bool RuleSet::in_list(const std::string& list, const icu::UnicodeString& word) const {
   auto it = word_lists.find(list);
   return it != word_lists.end() && it->second.count(word) > 0;
+}
+
+std::vector<RequiredWordList> required_word_lists() {
+  std::vector<RequiredWordList> out = {
+      {"generic", "the recognizer, resolver and relater (names that are never entities on their own)"},
+      {"trim_prefixes", "name boundaries (names.cpp)"},
+      {"trim_suffixes", "name boundaries (names.cpp)"},
+      {"name_breaks", "name boundaries (names.cpp)"},
+      {"container_heads", "name boundaries (names.cpp)"},
+  };
+  for (const auto& id : division_level_lists()) out.push_back({id, "the areas (the level an area reference speaks of)"});
+  for (const auto& id : reader_word_lists()) out.push_back({id, "the reader (headers, dates, web pages)"});
+  for (const auto& id : indicator_word_lists()) out.push_back({id, "the indicators (figures, quantities, periods)"});
+  return out;
 }
 
 int RuleSet::max_phase() const {
@@ -81,6 +97,11 @@ struct Loader {
   std::map<std::string, std::string> new_items;
   std::string joiner, count;  // list settings (regexes)
   std::set<std::string> ids;
+  struct ListReference {  // a word list that the list settings name
+    size_t source;
+    std::string setting, list;
+  };
+  std::vector<ListReference> list_references;
 
   struct Source {
     std::string path, text;
@@ -234,7 +255,15 @@ struct Loader {
                          ": " + to_utf8(w.tempSubString(0, at)) + " <-- here");
       return false;
     }
-    for (const auto& t : strings(s, id, v, "triggers")) out.triggers.push_back(from_utf8(t));
+    for (const auto& t : strings(s, id, v, "triggers")) {
+      if (t.size() > 3 && t.rfind("{=", 0) == 0 && t.back() == '}') {  // every word of a word list
+        auto list = rules.word_lists.find(t.substr(2, t.size() - 3));
+        if (list == rules.word_lists.end()) problem(s, id, "trigger " + t + ": no such word list");
+        else out.triggers.insert(out.triggers.end(), list->second.begin(), list->second.end());
+        continue;
+      }
+      out.triggers.push_back(from_utf8(t));
+    }
     out.file = s.path;
     return true;
   }
@@ -277,10 +306,11 @@ struct Loader {
     }
     std::string type = str(v, "type");
     if (kind == "entities") check_types(s, id, {type});
-    else if (kind != "words" && kind != "roles" && kind != "units" && kind != "references")
-      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, references, divisions, dictionary)");
+    else if (kind != "words" && kind != "roles" && kind != "units" && kind != "references" && kind != "abbreviations")
+      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, references, abbreviations, divisions, dictionary)");
     double confidence = v.HasMember("confidence") && v["confidence"].IsNumber() ? v["confidence"].GetDouble() : 1.0;
     int priority = v.HasMember("priority") && v["priority"].IsInt() ? v["priority"].GetInt() : 0;
+    if (kind == "words" || kind == "roles") rules.word_lists[id];  // a list, even with no words
     std::ifstream in(path);
     std::string line;
     for (int n = 1; std::getline(in, line); ++n) {
@@ -299,6 +329,10 @@ struct Loader {
         if (unit.empty() || end == scale.c_str())
           problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected written unit, unit, scale");
         rules.units[from_utf8(key)] = {unit, factor};
+      } else if (kind == "abbreviations") {
+        if (value.empty())
+          problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected short form TAB full form");
+        else rules.abbreviations.push_back({from_utf8(key), from_utf8(value)});
       } else if (kind == "references") {
         std::string ref_type = value.substr(0, value.find('\t'));
         std::string suffix = value.find('\t') == std::string::npos ? "" : value.substr(value.find('\t') + 1);
@@ -424,12 +458,19 @@ struct Loader {
           count = str(m.value, "count", count);
           for (const auto& p : strings(s, "", m.value, "item_not_initial")) rules.item_not_initial.insert(p);
           for (const auto& p : strings(s, "", m.value, "item_not_final")) rules.item_not_final.insert(p);
+          size_t at = static_cast<size_t>(&s - sources.data());
           if (m.value.HasMember("item_suffixes") && m.value["item_suffixes"].IsObject())
             for (const auto& n : m.value["item_suffixes"].GetObject())
-              if (n.value.IsString()) rules.list_item_suffixes[n.name.GetString()] = n.value.GetString();
+              if (n.value.IsString()) {
+                rules.list_item_suffixes[n.name.GetString()] = n.value.GetString();
+                list_references.push_back({at, std::string("list.item_suffixes.") + n.name.GetString(), n.value.GetString()});
+              }
           if (m.value.HasMember("item_prefixes") && m.value["item_prefixes"].IsObject())
-            for (const auto& n : m.value["item_prefixes"].GetObject())
+            for (const auto& n : m.value["item_prefixes"].GetObject()) {
               rules.list_item_prefixes[n.name.GetString()] = strings(s, "", m.value["item_prefixes"], n.name.GetString());
+              for (const auto& list : rules.list_item_prefixes[n.name.GetString()])
+                list_references.push_back({at, std::string("list.item_prefixes.") + n.name.GetString(), list});
+            }
           if (m.value.HasMember("reject") && m.value["reject"].IsObject())
             for (const auto& n : m.value["reject"].GetObject()) {
               UParseError rpe{};
@@ -475,6 +516,19 @@ struct Loader {
       };
       each("lexicons", [&](const rapidjson::Value& v) { load_lexicon(s, v); });
     }
+    // Every word list the code looks up by name, and every one the list settings name, exists.
+    if (!sources.empty())
+      for (const auto& r : required_word_lists())
+        if (!rules.word_lists.count(r.id))
+          problems.push_back(rules.dir + ": no word list \"" + r.id + "\" (needed by " + r.needed_by +
+                             "): add a lexicon of kind words with this id, as lexicons.json does");
+    for (const auto& r : list_references)
+      if (!rules.word_lists.count(r.list)) {
+        const Source& s = sources[r.source];
+        size_t at = s.text.find("\"" + r.list + "\"");
+        problems.push_back(s.path + ":" + line_col(s.text, at == std::string::npos ? 0 : at) + ": " + r.setting +
+                           ": no word list \"" + r.list + "\"");
+      }
     // Rules after every lexicon: a pattern may name any word list ({=list}).
     for (auto& s : sources) {
       auto each = [&](const char* key, auto fn) {

@@ -41,6 +41,8 @@ int WordDictionary::pos_id(const std::string& name) const {
 void WordDictionary::load(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error(kExitRules, path + ": cannot open word dictionary");
+  words_.reserve(words_.size() + 400000);  // jieba's dictionary: 349k words, ~1M prefixes
+  prefixes_.reserve(prefixes_.size() + 1000000);
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -60,7 +62,11 @@ void WordDictionary::load(const std::string& path) {
 
 void WordDictionary::add(const icu::UnicodeString& word, double freq, const std::string& pos) {
   if (word.isEmpty()) return;
-  std::u16string key(word.getBuffer(), static_cast<size_t>(word.length()));
+  uint64_t key = kEmpty;
+  for (int32_t i = 0; i < word.length(); ++i) {
+    if (i > 0) prefixes_.insert(key);
+    key = extend(key, word.charAt(i));
+  }
   auto [it, fresh] = words_.try_emplace(key);
   Entry& e = it->second;
   if (freq > 0 || e.freq == 0) {
@@ -72,8 +78,14 @@ void WordDictionary::add(const icu::UnicodeString& word, double freq, const std:
   max_length_ = std::max(max_length_, word.length());
 }
 
+uint64_t WordDictionary::hash_of(const icu::UnicodeString& word) {
+  uint64_t h = kEmpty;
+  for (int32_t i = 0; i < word.length(); ++i) h = extend(h, word.charAt(i));
+  return h;
+}
+
 bool WordDictionary::contains(const icu::UnicodeString& word) const {
-  return words_.count(std::u16string(word.getBuffer(), static_cast<size_t>(word.length()))) > 0;
+  return words_.count(hash_of(word)) > 0;
 }
 
 std::vector<Word> WordDictionary::segment(const icu::UnicodeString& text, int32_t begin, int32_t end) const {
@@ -85,7 +97,6 @@ std::vector<Word> WordDictionary::segment(const icu::UnicodeString& text, int32_
   std::vector<int32_t> next(n + 1, n);
   std::vector<uint16_t> pos(n + 1, 0);
   const UChar* s = text.getBuffer() + begin;
-  std::u16string key;
   for (int32_t i = n - 1; i >= 0; --i) {
     if (is_ascii_alnum(s[i])) {
       int32_t e = ascii_run_end(text, begin + i, end) - begin;
@@ -100,9 +111,11 @@ std::vector<Word> WordDictionary::segment(const icu::UnicodeString& text, int32_
     next[i] = i + 1;
     pos[i] = 0;
     int32_t limit = std::min(n, i + max_length_);
+    uint64_t key = kEmpty;
     for (int32_t j = i + 1; j <= limit; ++j) {
-      key.assign(s + i, s + j);
+      key = extend(key, s[j - 1]);
       auto it = words_.find(key);
+      if (j < limit && it == words_.end() && !prefixes_.count(key)) break;  // no word goes on from here
       if (it == words_.end()) continue;
       double p = std::log(std::max(it->second.freq, 1.0)) - log_total + best[j];
       if (j == i + 1 ? p >= best[i] : p > best[i]) {

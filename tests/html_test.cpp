@@ -59,7 +59,7 @@ TEST(Html, RecognisedByContentNotByName) {
 }
 
 TEST(Html, HeaderFieldsFromMetaAndByline) {
-  Document d = read_article(kPage, "page.txt");
+  Document d = read_article(kPage, "page.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "江宁区经济稳中向好");  // og:title
   EXPECT_EQ(d.info.date, "2023-10-20");          // meta pubdate
   EXPECT_EQ(d.info.source, "南京日报");
@@ -67,11 +67,52 @@ TEST(Html, HeaderFieldsFromMetaAndByline) {
 }
 
 TEST(Html, BodyWithoutScriptsNavigationCommentsFooterOrResidue) {
-  std::string text = html_to_article(kPage, "page.txt");
+  std::string text = html_to_article(kPage, "page.txt", ReaderVocabulary::from(project_rules())).text;
   EXPECT_NE(text.find("江宁区以集成电路为主导产业,全区新增企业100家。"), std::string::npos) << text;  // numeric entity
   EXPECT_NE(text.find("明月社区获评“全国示范社区”。\n桂花街道青山村建成茶园 2300亩。"), std::string::npos) << text;  // <br>, &nbsp;
   for (const char* gone : {"不是正文", "假荣誉", "评论里的荣誉", "政务公开", "当前位置", "分享到", "责任编辑", "ICP备", "color"})
     EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
+}
+
+TEST(Html, TheHeaderIsGivenToTheReaderNotWrittenAsLabelledLines) {
+  PageArticle page = html_to_article(kPage, "page.txt", ReaderVocabulary::from(project_rules()));
+  EXPECT_EQ(page.title, "江宁区经济稳中向好");
+  EXPECT_EQ(page.date, "2023-10-20");
+  EXPECT_EQ(page.source, "南京日报");
+  EXPECT_EQ(page.author, "王芳");
+  EXPECT_EQ(page.text.find("来源"), std::string::npos) << page.text;  // the byline is not body text
+  Document d = read_article(kPage, "page.txt", project_rules());
+  std::string original = to_utf8(d.original);
+  EXPECT_EQ(original.find("作者:"), std::string::npos) << original;  // no made-up labels
+  EXPECT_EQ(original.find("来源:"), std::string::npos) << original;
+  EXPECT_EQ(d.quote(d.info.source_range), "南京日报");  // the header entities' evidence
+  EXPECT_EQ(d.quote(d.info.author_range), "王芳");
+  ASSERT_FALSE(d.paragraphs.empty());
+  EXPECT_EQ(d.quote(d.paragraphs[0]), "江宁区经济稳中向好");  // the title is analysed too
+}
+
+TEST(Html, AChineseDateOnAPageIsRead) {
+  // In the byline, and in the metadata: the reader's dates, 年/月/日 from the rule set.
+  auto byline = run("<html><head><title>标题</title></head><body><div class=\"info\">来源：江宁日报 2023年6月29日</div>"
+                    "<div class=\"content\"><p>去年,江宁区新增企业100家。</p></div></body></html>",
+                    "b.html");
+  EXPECT_EQ(byline.info.date, "2023-06-29");
+  EXPECT_EQ(byline.info.source, "江宁日报");
+  auto meta = run("<html><head><meta name=\"pubdate\" content=\"2023年6月29日 10:30\"><title>标题</title></head>"
+                  "<body><p>去年,江宁区新增企业100家。</p></body></html>",
+                  "m.html");
+  EXPECT_EQ(meta.info.date, "2023-06-29");
+  ASSERT_FALSE(meta.indicators.empty());
+  EXPECT_EQ(meta.indicators[0].period, "2022");
+  EXPECT_EQ(run("<html><body><div>来源：某报 二〇二三年六月二十九日</div><p>正文内容。</p></body></html>", "h.html").info.date,
+            "2023-06-29");
+}
+
+TEST(Html, TemplateResidueComesFromTheRuleSet) {
+  std::string page = "<html><head><title>标题</title></head><body><div class=\"content\"><p>正文第一段。</p>"
+                     "<p>鲁ICP备12345678号</p><p>Copyright 2023 某某网</p><p>扫一扫在手机打开当前页</p><p>xx</p></div></body></html>";
+  std::string text = html_to_article(page, "r.html", ReaderVocabulary::from(project_rules())).text;
+  EXPECT_EQ(text, "正文第一段。\n");
 }
 
 TEST(Html, APageGivesTheSameFactsAsItsText) {
@@ -103,7 +144,7 @@ TEST(Html, DateOnlyInMeta) {
 }
 
 TEST(Html, APageWithoutTextIsAnError) {
-  EXPECT_THROW(read_article("<html><body><nav>首页</nav><script>x()</script></body></html>", "empty.html"), Error);
+  EXPECT_THROW(read_article("<html><body><nav>首页</nav><script>x()</script></body></html>", "empty.html", test::project_rules()), Error);
 }
 
 TEST(Traditional, MatchingRunsOnASimplifiedCopyAndEvidenceQuotesTheOriginal) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "doc2kg/error.hpp"
+#include "doc2kg/rules.hpp"
 #include "doc2kg/text.hpp"
 #include "test_support.hpp"
 
@@ -17,10 +19,10 @@ const PeriodGrammar& grammar() {
 
 int reference_year(const std::string& date, const icu::UnicodeString& text) { return grammar().reference_year(date, text); }
 
-std::vector<std::string> periods(const char* text, int year = 2023) {
+std::vector<std::string> periods(const char* text, int year = 2023, int carried = 0) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
   std::vector<std::string> out;
-  for (const auto& p : grammar().find(s, 0, s.length(), year)) out.push_back(p.iso);
+  for (const auto& p : grammar().find(s, 0, s.length(), year, carried)) out.push_back(p.iso);
   return out;
 }
 
@@ -68,4 +70,53 @@ TEST(Period, ReferenceYearFromTheDateElseTheText) {
   EXPECT_EQ(reference_year("2024-02-05", u"2022年"), 2024);
   EXPECT_EQ(reference_year("", u"2023年前三季度,郫都区"), 2023);
   EXPECT_EQ(reference_year("", u"没有年份"), 0);
+}
+
+TEST(Period, FirstMonthsWrittenInEveryWay) {
+  EXPECT_EQ(periods("1至6月,全市"), V{"2023-01/2023-06"});
+  EXPECT_EQ(periods("1—10月"), V{"2023-01/2023-10"});
+  EXPECT_EQ(periods("1月至8月"), V{"2023-01/2023-08"});
+  EXPECT_EQ(periods("首五个月,全县"), V{"2023-01/2023-05"});
+  EXPECT_EQ(periods("今年前8个月"), (V{"2023", "2023-01/2023-08"}));
+  EXPECT_EQ(periods("1-3月12日"), V{});  // a date, not a span
+}
+
+TEST(Period, MonthAndYearEnds) {
+  EXPECT_EQ(periods("截至2022年9月底"), V{"2022-09"});
+  EXPECT_EQ(periods("截至2021年底"), V{"2021-12"});
+  EXPECT_EQ(periods("10月末,全区"), V{"2023-10"});
+  EXPECT_EQ(periods("去年底"), V{"2022-12"});
+}
+
+TEST(Period, TargetsAndSpans) {
+  EXPECT_EQ(periods("明年将新增"), V{"2024"});
+  EXPECT_EQ(periods("2021年以来"), V{""});  // up to now: no calendar bounds
+  EXPECT_EQ(periods("今年以来"), V{"2023"});
+  EXPECT_EQ(periods("一年来,累计"), V{""});
+  EXPECT_EQ(periods("近年来"), V{""});
+}
+
+TEST(Period, TheWholeYearIsTheYearTheTextIsAbout) {
+  EXPECT_EQ(periods("全年", 2024, 2023), V{"2023"});  // 去年,…。全年实现…
+  EXPECT_EQ(periods("全年", 2024), V{"2024"});
+  EXPECT_EQ(periods("2021年全年", 2024, 2023), (V{"2021", "2021"}));
+  EXPECT_EQ(periods("上半年", 2024, 2023), V{"2024-01/2024-06"});  // the carried year is the whole year's only
+}
+
+TEST(Period, SamePeriodRepeatsTheOneBefore) {
+  EXPECT_EQ(periods("前三季度,甲区增长;同期,乙区增长"), (V{"2023-01/2023-09", "2023-01/2023-09"}));
+  EXPECT_EQ(periods("比上年同期增长"), V{});
+}
+
+TEST(Period, AMissingWordListIsARulesErrorThatNamesIt) {
+  RuleSet rules;
+  for (const auto& list : period_word_lists())
+    if (list != "period_quarter_marks") rules.word_lists[list];
+  try {
+    PeriodGrammar g(rules);
+    FAIL() << "expected a rules error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_NE(std::string(e.what()).find("period_quarter_marks"), std::string::npos) << e.what();
+  }
 }

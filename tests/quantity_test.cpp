@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "doc2kg/error.hpp"
+#include "doc2kg/rules.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -78,4 +80,77 @@ TEST(Quantity, ChineseNumerals) {
   EXPECT_EQ(parse_chinese_numeral(u"三万五千"), 35000);
   EXPECT_EQ(parse_chinese_numeral(u"〇"), 0);
   EXPECT_FALSE(parse_chinese_numeral(u"二十个"));
+}
+
+// Figures as they are typed: spaces before the unit, thousands separators,
+// Chinese numerals with 亿 and 万 sections, approximations before and after the unit.
+INSTANTIATE_TEST_SUITE_P(
+    Written, QuantityForms,
+    ::testing::Values(
+        Case{"645.3 亿元", 64530000000, "CNY", ""}, Case{"37,150 元", 37150, "CNY", ""},
+        Case{"12 家", 12, "count", ""}, Case{"四亿五千万元", 450000000, "CNY", ""},
+        Case{"二百零八万元", 2080000, "CNY", ""}, Case{"十多台", 10, "count", "多"},
+        Case{"5600多元", 5600, "CNY", "多"}, Case{"300家以上", 300, "count", "以上"},
+        Case{"5%左右", 5, "percent", "左右"}, Case{"2.5%以内", 2.5, "percent", "以内"},
+        Case{"120栋", 120, "count", ""}, Case{"650张", 650, "count", ""}, Case{"3.4万单", 34000, "count", ""},
+        Case{"2.3倍", 2.3, "倍", ""}, Case{"4成", 40, "percent", ""}),
+    [](const ::testing::TestParamInfo<Case>& info) { return "written" + std::to_string(info.index); });
+
+TEST(Quantity, ARangeWrittenWithOneUnitHasBothBounds) {
+  struct Range {
+    const char* text;
+    double low, high;
+    const char* unit;
+  };
+  for (const Range& r : {Range{"3万至4万吨", 30000, 40000, "吨"}, Range{"1.2至1.5亿元", 120000000, 150000000, "CNY"},
+                         Range{"20-30个", 20, 30, "count"}, Range{"五至八万亩", 50000, 80000, "亩"},
+                         Range{"3至5万千瓦", 30000, 50000, "千瓦"}}) {
+    auto q = parse(r.text);
+    ASSERT_TRUE(q) << r.text;
+    EXPECT_TRUE(q->range) << r.text;
+    EXPECT_DOUBLE_EQ(q->low, r.low) << r.text;
+    EXPECT_DOUBLE_EQ(q->value, r.high) << r.text;
+    EXPECT_EQ(q->unit, r.unit) << r.text;
+  }
+  auto single = parse("12万吨");
+  ASSERT_TRUE(single);
+  EXPECT_FALSE(single->range);
+}
+
+TEST(Quantity, TheWrittenUnitIsKeptWithoutItsScale) {
+  auto sets = parse("45万套");
+  ASSERT_TRUE(sets);
+  EXPECT_EQ(sets->unit, "count");
+  EXPECT_EQ(sets->written_unit, "套");
+  EXPECT_DOUBLE_EQ(sets->value, 450000);
+  auto cars = parse("8万辆");
+  ASSERT_TRUE(cars);
+  EXPECT_EQ(cars->written_unit, "辆");
+}
+
+TEST(Quantity, TheWordsAroundNumbersAreRuleData) {
+  // Without 以上 in its list, 300家以上 is 300家 followed by other text.
+  RuleSet rules;
+  for (const auto& list : quantity_word_lists()) rules.word_lists[list];
+  rules.units[u"家"] = {"count", 1};
+  auto g = QuantityGrammar::from(rules);
+  auto q = parse_quantity(u"300家以上", 0, g);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->end, 4);
+  EXPECT_EQ(q->qualifier, "");
+  rules.word_lists["quantity_approx_suffixes"].insert(u"以上");
+  q = parse_quantity(u"300家以上", 0, QuantityGrammar::from(rules));
+  EXPECT_EQ(q->end, 6);
+  EXPECT_EQ(q->qualifier, "以上");
+}
+
+TEST(Quantity, AMissingWordListIsARulesErrorThatNamesIt) {
+  RuleSet rules;
+  try {
+    QuantityGrammar::from(rules);
+    FAIL() << "expected a rules error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_NE(std::string(e.what()).find("quantity_percent_prefixes"), std::string::npos) << e.what();
+  }
 }

@@ -5,6 +5,7 @@
 
 #include "doc2kg/error.hpp"
 #include "doc2kg/text.hpp"
+#include "test_support.hpp"
 
 using namespace doc2kg;
 
@@ -27,7 +28,7 @@ const std::string kArticle =
 }  // namespace
 
 TEST(Reader, ReadsHeaderWithSourceOnTheNextLine) {
-  Document d = read_article(kArticle, "a.txt");
+  Document d = read_article(kArticle, "a.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "标题一行");
   EXPECT_EQ(d.info.date, "2023-06-29");
   EXPECT_EQ(d.info.author, "");
@@ -38,28 +39,28 @@ TEST(Reader, ReadsHeaderWithSourceOnTheNextLine) {
 }
 
 TEST(Reader, ReadsAuthorOnItsLine) {
-  Document d = read_article("题\n2024-02-05\n作者：沈逸舟\n来源：杭州日报\n\n正文。", "a.txt");
+  Document d = read_article("题\n2024-02-05\n作者：沈逸舟\n来源：杭州日报\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.author, "沈逸舟");
   EXPECT_EQ(d.info.source, "杭州日报");
 }
 
 TEST(Reader, BodyOnlyArticleHasNoHeader) {
-  Document d = read_article("2023年前三季度，郫都区实现增长。\n第二段。", "a.txt");
+  Document d = read_article("2023年前三季度，郫都区实现增长。\n第二段。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.date, "");
   EXPECT_EQ(d.info.title, "");
   EXPECT_EQ(d.paragraphs.size(), 2u);
 }
 
 TEST(Reader, RepeatedParagraphIsReadOnce) {
-  Document d = read_article("甲段内容。\n乙段内容。\n甲段内容。\n乙段内容。\n", "a.txt");
+  Document d = read_article("甲段内容。\n乙段内容。\n甲段内容。\n乙段内容。\n", "a.txt", test::project_rules());
   EXPECT_EQ(d.paragraphs.size(), 2u);
 }
 
 TEST(Reader, Utf8BomAndCrlfGiveTheSameTextAsPlainUtf8) {
   std::string crlf = kArticle;
   for (size_t at = crlf.find('\n'); at != std::string::npos; at = crlf.find('\n', at + 2)) crlf.replace(at, 1, "\r\n");
-  Document plain = read_article(kArticle, "a.txt");
-  Document bom = read_article("\xEF\xBB\xBF" + crlf, "a.txt");
+  Document plain = read_article(kArticle, "a.txt", test::project_rules());
+  Document bom = read_article("\xEF\xBB\xBF" + crlf, "a.txt", test::project_rules());
   EXPECT_EQ(to_utf8(bom.original), to_utf8(plain.original));
   EXPECT_EQ(bom.info.source, "大众日报");
 }
@@ -67,23 +68,23 @@ TEST(Reader, Utf8BomAndCrlfGiveTheSameTextAsPlainUtf8) {
 TEST(Reader, DetectsGb18030AndUtf16) {
   std::string gb = encode(kArticle, "GB18030");
   EXPECT_EQ(detect_encoding(gb), "GB18030");
-  EXPECT_EQ(to_utf8(read_article(gb, "a.txt").original), kArticle);
+  EXPECT_EQ(to_utf8(read_article(gb, "a.txt", test::project_rules()).original), kArticle);
   std::string le = encode(kArticle, "UTF-16LE"), be = encode(kArticle, "UTF-16BE");
   EXPECT_EQ(detect_encoding("\xFF\xFE" + le), "UTF-16LE");
-  EXPECT_EQ(to_utf8(read_article("\xFF\xFE" + le, "a.txt").original), kArticle);
-  EXPECT_EQ(to_utf8(read_article("\xFE\xFF" + be, "a.txt").original), kArticle);
-  EXPECT_EQ(to_utf8(read_article(le, "a.txt").original), kArticle);  // no BOM: zero bytes tell
+  EXPECT_EQ(to_utf8(read_article("\xFF\xFE" + le, "a.txt", test::project_rules()).original), kArticle);
+  EXPECT_EQ(to_utf8(read_article("\xFE\xFF" + be, "a.txt", test::project_rules()).original), kArticle);
+  EXPECT_EQ(to_utf8(read_article(le, "a.txt", test::project_rules()).original), kArticle);  // no BOM: zero bytes tell
 }
 
 TEST(Reader, FoldsFullWidthForMatchingButQuotesTheOriginal) {
-  Document d = read_article("１０２６．４亿元，同比增长", "a.txt");
+  Document d = read_article("１０２６．４亿元，同比增长", "a.txt", test::project_rules());
   EXPECT_EQ(to_utf8(d.text), "1026.4亿元,同比增长");
   EXPECT_EQ(to_utf8(d.original), "１０２６．４亿元，同比增长");
 }
 
 TEST(Reader, InvalidUtf8ThatIsNotGb18030IsAnErrorWithItsOffset) {
   try {
-    read_article(std::string("\x80\x80\x80\xFF\xFF", 5), "bad.txt");
+    read_article(std::string("\x80\x80\x80\xFF\xFF", 5), "bad.txt", test::project_rules());
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), kExitInput);
@@ -93,15 +94,15 @@ TEST(Reader, InvalidUtf8ThatIsNotGb18030IsAnErrorWithItsOffset) {
 }
 
 TEST(Reader, EmptyAndBinaryInputsAreRejected) {
-  EXPECT_THROW(read_article("", "e.txt"), Error);
-  EXPECT_THROW(read_article(" \n\t\n", "e.txt"), Error);
-  EXPECT_THROW(read_article(std::string("abc\0def", 7), "b.bin"), Error);
+  EXPECT_THROW(read_article("", "e.txt", test::project_rules()), Error);
+  EXPECT_THROW(read_article(" \n\t\n", "e.txt", test::project_rules()), Error);
+  EXPECT_THROW(read_article(std::string("abc\0def", 7), "b.bin", test::project_rules()), Error);
 }
 
 // Header layouts. Outlets, places, names and dates are invented.
 
 TEST(Reader, HeaderWithTitleAndSourceButNoDate) {
-  Document d = read_article("城西区文旅产业观察\n来源：望江晚报\n\n城西区把文旅作为特色产业。\n", "a.txt");
+  Document d = read_article("城西区文旅产业观察\n来源：望江晚报\n\n城西区把文旅作为特色产业。\n", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "城西区文旅产业观察");
   EXPECT_EQ(d.info.date, "");
   EXPECT_EQ(d.info.source, "望江晚报");
@@ -112,7 +113,7 @@ TEST(Reader, HeaderWithTitleAndSourceButNoDate) {
 }
 
 TEST(Reader, SourceLineBeforeTitleAndChineseDate) {
-  Document d = read_article("来源：青峰日报\n东湖县农业提质增效\n2023年11月7日\n\n东湖县以茶叶为主导产业。", "a.txt");
+  Document d = read_article("来源：青峰日报\n东湖县农业提质增效\n2023年11月7日\n\n东湖县以茶叶为主导产业。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "东湖县农业提质增效");
   EXPECT_EQ(d.info.date, "2023-11-07");
   EXPECT_EQ(d.info.source, "青峰日报");
@@ -121,14 +122,14 @@ TEST(Reader, SourceLineBeforeTitleAndChineseDate) {
 }
 
 TEST(Reader, ChineseDateInAnyFormIsIso) {
-  EXPECT_EQ(read_article("题\n2022年 9月 3日\n\n正文。", "a.txt").info.date, "2022-09-03");
-  EXPECT_EQ(read_article("题\n二〇二二年十二月三十一日\n\n正文。", "a.txt").info.date, "2022-12-31");
-  EXPECT_EQ(read_article("题\n2022/9/3 14:05\n\n正文。", "a.txt").info.date, "2022-09-03");
-  EXPECT_EQ(read_article("题\n2022-13-40\n\n正文。", "a.txt").info.date, "");  // not a date
+  EXPECT_EQ(read_article("题\n2022年 9月 3日\n\n正文。", "a.txt", test::project_rules()).info.date, "2022-09-03");
+  EXPECT_EQ(read_article("题\n二〇二二年十二月三十一日\n\n正文。", "a.txt", test::project_rules()).info.date, "2022-12-31");
+  EXPECT_EQ(read_article("题\n2022/9/3 14:05\n\n正文。", "a.txt", test::project_rules()).info.date, "2022-09-03");
+  EXPECT_EQ(read_article("题\n2022-13-40\n\n正文。", "a.txt", test::project_rules()).info.date, "");  // not a date
 }
 
 TEST(Reader, WeChatLineGivesAccountAsSourceAndDate) {
-  Document d = read_article("北岭这一年｜新城新气象\n原创 北岭融媒 2023-09-30 08:05\n\n北岭区以物流为主导产业。", "a.txt");
+  Document d = read_article("北岭这一年｜新城新气象\n原创 北岭融媒 2023-09-30 08:05\n\n北岭区以物流为主导产业。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "北岭这一年|新城新气象");  // the title is read from the folded copy
   EXPECT_EQ(d.info.date, "2023-09-30");
   EXPECT_EQ(d.info.source, "北岭融媒");
@@ -137,22 +138,22 @@ TEST(Reader, WeChatLineGivesAccountAsSourceAndDate) {
 }
 
 TEST(Reader, WeChatLineWithAuthorAndPlace) {
-  Document d = read_article("题\n原创 陈小禾 南湾发布 2023-02-14 21:40 福建\n\n正文。", "a.txt");
+  Document d = read_article("题\n原创 陈小禾 南湾发布 2023-02-14 21:40 福建\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.date, "2023-02-14");
   EXPECT_EQ(d.info.source, "南湾发布");
   EXPECT_EQ(d.info.author, "陈小禾");
   // without 原创 the time marks the line as a WeChat one
-  Document e = read_article("题\n南湾发布 2023-02-14 21:40\n\n正文。", "a.txt");
+  Document e = read_article("题\n南湾发布 2023-02-14 21:40\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(e.info.source, "南湾发布");
   EXPECT_EQ(e.info.date, "2023-02-14");
 }
 
 TEST(Reader, PortalLineWithDateAndSourceFields) {
-  Document d = read_article("题\n发布日期：2023-12-01　信息来源：南屿区农业农村局\n\n正文。", "a.txt");
+  Document d = read_article("题\n发布日期：2023-12-01　信息来源：南屿区农业农村局\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.date, "2023-12-01");
   EXPECT_EQ(d.info.source, "南屿区农业农村局");
   EXPECT_EQ(d.quote(d.info.source_range), "南屿区农业农村局");
-  Document e = read_article("题\n来源:西岭区人民政府 | 发布时间:2023-05-09 14:20 | 浏览次数:57\n\n正文。", "a.txt");
+  Document e = read_article("题\n来源:西岭区人民政府 | 发布时间:2023-05-09 14:20 | 浏览次数:57\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(e.info.date, "2023-05-09");
   EXPECT_EQ(e.info.source, "西岭区人民政府");
   EXPECT_EQ(e.quote(e.info.source_range), "西岭区人民政府");
@@ -160,33 +161,33 @@ TEST(Reader, PortalLineWithDateAndSourceFields) {
 }
 
 TEST(Reader, OneMetaLineWithSourceDateAndReporter) {
-  Document d = read_article("题\n来源：北湖日报｜2023-10-11｜记者 张晓岚\n\n正文。", "a.txt");
+  Document d = read_article("题\n来源：北湖日报｜2023-10-11｜记者 张晓岚\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.source, "北湖日报");
   EXPECT_EQ(d.info.date, "2023-10-11");
   EXPECT_EQ(d.info.author, "张晓岚");
   EXPECT_EQ(d.quote(d.info.author_range), "张晓岚");
-  Document e = read_article("题\n来源：北湖日报 作者：张晓岚 2023-10-11\n\n正文。", "a.txt");
+  Document e = read_article("题\n来源：北湖日报 作者：张晓岚 2023-10-11\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(e.info.source, "北湖日报");
   EXPECT_EQ(e.info.author, "张晓岚");
   EXPECT_EQ(e.info.date, "2023-10-11");
 }
 
 TEST(Reader, MeetingTimeLineGivesTheDateAndOtherLinesStayText) {
-  Document d = read_article("题\n时间：2023年8月2日（星期三）下午3:00\n地点：区政务中心\n\n正文。", "a.txt");
+  Document d = read_article("题\n时间：2023年8月2日（星期三）下午3:00\n地点：区政务中心\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.date, "2023-08-02");
   ASSERT_EQ(d.paragraphs.size(), 3u);  // title, 地点 (not a header field: analysed), body
   EXPECT_EQ(d.quote(d.paragraphs[1]), "地点：区政务中心");
 }
 
 TEST(Reader, DateInADashSubtitleWithoutFieldLines) {
-  Document d = read_article("某县人民政府工作报告\n——2023年1月9日在某县人民代表大会上\n县长 李某\n\n各位代表：\n正文。", "a.txt");
+  Document d = read_article("某县人民政府工作报告\n——2023年1月9日在某县人民代表大会上\n县长 李某\n\n各位代表：\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.date, "2023-01-09");
   EXPECT_EQ(d.info.title, "某县人民政府工作报告 ——2023年1月9日在某县人民代表大会上");
   EXPECT_EQ(d.paragraphs.size(), 5u);  // every line is analysed
 }
 
 TEST(Reader, FieldLinesAfterABlankLineOfTitles) {
-  Document d = read_article("题一\n\n2023-06-01\n\n来源：东岗晨报\n\n正文。", "a.txt");
+  Document d = read_article("题一\n\n2023-06-01\n\n来源：东岗晨报\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "题一");
   EXPECT_EQ(d.info.date, "2023-06-01");
   EXPECT_EQ(d.info.source, "东岗晨报");
@@ -194,18 +195,67 @@ TEST(Reader, FieldLinesAfterABlankLineOfTitles) {
 }
 
 TEST(Reader, BodySentencesAreNotAHeader) {
-  Document d = read_article("全县经济运行平稳。\n来源：县统计局\n\n2023年5月6日，全县召开大会。", "a.txt");
+  Document d = read_article("全县经济运行平稳。\n来源：县统计局\n\n2023年5月6日，全县召开大会。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "");
   EXPECT_EQ(d.info.date, "");
   EXPECT_EQ(d.info.source, "");
   EXPECT_EQ(d.paragraphs.size(), 3u);
-  Document e = read_article("一、总体情况\n\n2023年5月6日，全县召开大会。", "a.txt");
+  Document e = read_article("一、总体情况\n\n2023年5月6日，全县召开大会。", "a.txt", test::project_rules());
   EXPECT_EQ(e.info.date, "");  // a date in the body is not the article's
 }
 
 TEST(Reader, ReporterAndCorrespondentWithoutColons) {
-  Document d = read_article("题\n来源：南川时报 2023-04-18 记者 周明远 通讯员 吴小雨\n\n正文。", "a.txt");
+  Document d = read_article("题\n来源：南川时报 2023-04-18 记者 周明远 通讯员 吴小雨\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.source, "南川时报");
   EXPECT_EQ(d.info.date, "2023-04-18");
   EXPECT_EQ(d.info.author, "周明远");  // the correspondent is not the author
+}
+
+TEST(Reader, AKnownHeaderIsTakenAsItIsAndTheTextsOwnIsNotRead) {
+  // What a JSON line gives: the fields, not labelled lines for the reader to parse back.
+  Document doc;
+  doc.input = "来源：别的报\n\n东湖县以茶叶为主导产业。";
+  doc.info.id = "x1";
+  doc.info.title = "东湖县农业提质增效";
+  doc.info.date = "2023年11月7日";
+  doc.info.source = "青峰日报";
+  reader::run(doc, test::project_rules());
+  EXPECT_EQ(doc.info.title, "东湖县农业提质增效");
+  EXPECT_EQ(doc.info.date, "2023-11-07");
+  EXPECT_EQ(doc.info.source, "青峰日报");
+  EXPECT_EQ(doc.quote(doc.info.source_range), "青峰日报");
+  EXPECT_EQ(doc.info.author, "");
+  std::string original = to_utf8(doc.original);
+  EXPECT_EQ(original.find("作者"), std::string::npos) << original;
+  ASSERT_EQ(doc.paragraphs.size(), 3u);  // the title, then the body as written
+  EXPECT_EQ(doc.quote(doc.paragraphs[0]), "东湖县农业提质增效");
+  EXPECT_EQ(doc.quote(doc.paragraphs[1]), "来源：别的报");
+}
+
+TEST(Reader, HeaderAndDateWordsAreRuleData) {
+  // A rule set of its own: 供稿 labels the source, 期 closes the day; nothing else is a label.
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "doc2kg-reader-words";
+  std::filesystem::remove_all(dir);
+  test::write_required_word_lists(dir, {{"header_source_labels", "供稿\n"}, {"date_year_marks", "年\n"},
+                                        {"date_month_marks", "月\n"}, {"date_day_marks", "期\n"}});
+  auto rules = RuleSet::load(dir.string());
+  Document own = read_article("题\n供稿：青峰日报\n2023年11月7期\n\n正文。", "a.txt", *rules);
+  EXPECT_EQ(own.info.source, "青峰日报");
+  EXPECT_EQ(own.info.date, "2023-11-07");
+  EXPECT_EQ(read_article("题\n来源：青峰日报\n\n正文。", "a.txt", *rules).info.source, "");  // not a label there
+  Document project = read_article("题\n供稿：青峰日报\n2023年11月7期\n\n正文。", "a.txt", test::project_rules());
+  EXPECT_EQ(project.info.source, "");
+  EXPECT_EQ(project.info.date, "");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Reader, ARuleSetWithoutTheReadersWordListsIsAnError) {
+  RuleSet partial;  // not loaded: none of the lists
+  try {
+    read_article("题\n\n正文。", "a.txt", partial);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_NE(std::string(e.what()).find("header_source_labels"), std::string::npos) << e.what();
+  }
 }

@@ -175,6 +175,7 @@ TEST(Robustness, ACatastrophicRulePatternStopsWithAClearError) {
   fs::path dir = fs::temp_directory_path() / "doc2kg-catastrophic";
   fs::create_directories(dir);
   std::ofstream(dir / "r.json") << R"json({"entity_rules": [{"id": "evil", "type": "Zone", "pattern": "(?<name>(?:甲|甲甲)+乙)"}]})json";
+  test::write_required_word_lists(dir);
   auto rules = RuleSet::load(dir.string());
   std::string tempting;
   for (int i = 0; i < 60; ++i) tempting += "甲";

@@ -6,6 +6,8 @@
 #include <fstream>
 
 #include "doc2kg/error.hpp"
+#include "doc2kg/reader.hpp"
+#include "test_support.hpp"
 
 using namespace doc2kg;
 namespace fs = std::filesystem;
@@ -36,6 +38,8 @@ class RuleDir {
   fs::path path_;
   static inline int counter_ = 0;
 };
+
+bool project_rules_have(const std::string& id) { return test::project_rules().word_lists.count(id) > 0; }
 
 }  // namespace
 
@@ -93,6 +97,7 @@ TEST(Rules, LoadThrowsTheRulesExitCode) {
 
 TEST(Rules, AUserRuleSetWorksWithoutRecompiling) {
   RuleDir d;
+  test::write_required_word_lists(d.path());
   d.write("lexicon.tsv", "# a user's own lexicon\n雪糕\n");
   d.write("a.json", R"({"lexicons": [{"id": "snacks", "kind": "entities", "type": "Industry", "file": "lexicon.tsv"}],
     "relation_rules": [{"id": "makes", "relation": "hasIndustry", "head_types": ["District"], "pattern": "生产{Industry*}"}]})");
@@ -100,6 +105,39 @@ TEST(Rules, AUserRuleSetWorksWithoutRecompiling) {
   auto rules = RuleSet::load(d.path());
   EXPECT_EQ(rules->lexicon_entries.size(), 1u);
   EXPECT_EQ(rules->relation_rules.front().list_type, "Industry");
+}
+
+TEST(Rules, AWordListTheCodeNeedsIsRequiredByItsId) {
+  // Every list C++ looks up by name: the reader's, names', areas', indicators'.
+  std::vector<std::string> ids;
+  for (const auto& r : required_word_lists()) ids.push_back(r.id);
+  for (const char* id : {"generic", "trim_prefixes", "trim_suffixes", "name_breaks", "container_heads",
+                         "header_author_labels", "date_year_marks", "page_furniture", "division_levels.City",
+                         "period_year_marks", "quantity_tenths", "indicator_measures"})
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+  for (const auto& id : reader_word_lists()) EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+  // The project's rule set has them all; one without the reader's lists is reported, by id.
+  for (const auto& id : ids) EXPECT_TRUE(project_rules_have(id)) << id;
+  RuleDir d;
+  d.write("a.json", R"({"lexicons": [{"id": "generic", "kind": "words", "file": "g.tsv"}]})");
+  d.write("g.tsv", "产业\n");
+  std::string p = d.problems();
+  EXPECT_NE(p.find(": no word list \"header_author_labels\""), std::string::npos) << p;
+  EXPECT_NE(p.find(": no word list \"date_year_marks\""), std::string::npos) << p;
+  EXPECT_EQ(p.find(": no word list \"generic\""), std::string::npos) << p;
+  EXPECT_THROW(RuleSet::load(d.path()), Error);
+}
+
+TEST(Rules, AWordListTheListSettingsNameMustExist) {
+  RuleDir d;
+  test::write_required_word_lists(d.path());
+  d.write("a.json", "{\"list\": {\n  \"item_prefixes\": {\"Industry\": [\"no_such_leadins\"]},\n"
+                    "  \"item_suffixes\": {\"Industry\": \"no_such_suffixes\"}}}\n");
+  std::string p = d.problems();
+  EXPECT_NE(p.find("a.json:2:"), std::string::npos) << p;
+  EXPECT_NE(p.find("list.item_prefixes.Industry: no word list \"no_such_leadins\""), std::string::npos) << p;
+  EXPECT_NE(p.find("a.json:3:"), std::string::npos) << p;
+  EXPECT_NE(p.find("list.item_suffixes.Industry: no word list \"no_such_suffixes\""), std::string::npos) << p;
 }
 
 TEST(Rules, SlotsBecomePlaceholderCharacters) {

@@ -9,6 +9,7 @@
 #include "doc2kg/error.hpp"
 #include "doc2kg/reader.hpp"
 #include "doc2kg/text.hpp"
+#include "test_support.hpp"
 
 using namespace doc2kg;
 
@@ -93,7 +94,7 @@ TEST(Script, MissingOpenccConfigurationIsAClearError) {
 }
 
 TEST(Script, ReaderMatchesOnThePhraseAwareCopyAndQuotesTheOriginal) {
-  Document d = read_article("東城區成效顯著\n2023-05-06\n來源：港灣日報\n\n東城區把會展經濟作為主導產業，街道乾淨整潔。\n", "a.txt");
+  Document d = read_article("東城區成效顯著\n2023-05-06\n來源：港灣日報\n\n東城區把會展經濟作為主導產業，街道乾淨整潔。\n", "a.txt", test::project_rules());
   EXPECT_EQ(d.text.length(), d.original.length());
   EXPECT_NE(to_utf8(d.text).find("成效显著"), std::string::npos);
   EXPECT_NE(to_utf8(d.text).find("干净整洁"), std::string::npos);

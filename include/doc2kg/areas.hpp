@@ -3,6 +3,7 @@
 // districts) and area references (全区, 该县), and the choice of the article's
 // own district, to which those references resolve.
 #include <string>
+#include <vector>
 
 #include "doc2kg/divisions.hpp"
 #include "doc2kg/document.hpp"
@@ -26,5 +27,9 @@ void resolve_area(Document& doc, const RuleSet& rules);
 // written in its text or source line, else the first listed. Searches the text:
 // call it once per name.
 const Division* division_of(const Document& doc, const RuleSet& rules, const std::string& name, const std::string& type);
+
+// The word lists of the characters that mark a level (区 县 旗, 市, 省), one per
+// division type: division_levels.District, division_levels.City, division_levels.Province.
+const std::vector<std::string>& division_level_lists();
 
 }  // namespace doc2kg

@@ -18,6 +18,7 @@ struct ArticleInput {
   std::string text;  // the article itself (JSON Lines)
   bool has_text = false;
   std::string error;  // why this input cannot be an article (a malformed JSON line)
+  ArticleInfo header;  // the header a JSON line gives with a date (title, date, source), else empty
 };
 
 // Articles one at a time, in order; nullopt when there are no more. Pulled as

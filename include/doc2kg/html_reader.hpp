@@ -1,11 +1,15 @@
 #pragma once
 // Web pages as people save them: the article's text comes out of libxml2's
 // HTML parser (never regular expressions), with title, date, source and
-// author from the page's metadata, and navigation, scripts, headers, footers
-// and template residue left out. The result is the plain-text article form
-// (title, date, 作者, 来源, blank line, paragraphs) that the reader takes.
+// author from the page's metadata and byline, and navigation, scripts,
+// headers, footers and template residue left out. The reader takes the
+// fields and the text as they are (reader.hpp): no header text is made up.
+// The words it needs (template residue such as 责任编辑, byline labels such as
+// 来源：, the marks of dates) are the rule set's page_* and date_* word lists.
 #include <string>
 #include <string_view>
+
+#include "doc2kg/reader.hpp"
 
 namespace doc2kg {
 
@@ -15,8 +19,13 @@ bool looks_like_html(std::string_view bytes);
 // The page's character set from <meta charset> or http-equiv, "" if none.
 std::string declared_charset(std::string_view bytes);
 
-// The article in plain-text form, UTF-8. Throws Error(kExitInput) naming
-// `where` when the page has no text.
-std::string html_to_article(std::string_view bytes, const std::string& where);
+// A page's article, UTF-8.
+struct PageArticle {
+  std::string title, date, author, source;  // from metadata or the byline, "" if none; date: ISO 2024-03-05
+  std::string text;                         // the body's paragraphs, one a line
+};
+
+// The page's article. Throws Error(kExitInput) naming `where` when the page has no text.
+PageArticle html_to_article(std::string_view bytes, const std::string& where, const ReaderVocabulary& words);
 
 }  // namespace doc2kg

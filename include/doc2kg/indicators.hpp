@@ -21,10 +21,8 @@ void run(Document& doc, const RuleSet& rules);
 
 }  // namespace indicators
 
-// Every word list indicators need (their own, quantities' and periods').
+// Every word list indicators need (their own, quantities' and periods'): the
+// rule set must have each (rules.cpp reports a missing one by its id).
 std::vector<std::string> indicator_word_lists();
-
-// One problem per needed word list that `rules` lacks, for `doc2kg rules check`.
-std::vector<std::string> indicator_rule_problems(const RuleSet& rules);
 
 }  // namespace doc2kg

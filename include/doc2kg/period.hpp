@@ -30,8 +30,9 @@ class PeriodGrammar {
   explicit PeriodGrammar(const RuleSet& rules);
 
   // Every time expression in s[begin, end), in order. `year` is the article's
-  // year (今年, 去年 are read against it); `carried`, if not 0, the year the text
-  // is about at `begin` (全年, 上半年 are read in it: 2023年…。全年实现…).
+  // year (今年, 去年, and 上半年 with no year before it are read against it);
+  // `carried`, if not 0, the year the text is about at `begin`: 全年 with no
+  // year before it in s is that year (去年,…。全年实现…).
   std::vector<Period> find(const icu::UnicodeString& s, int32_t begin, int32_t end, int year, int carried = 0) const;
 
   // The year to read 今年/去年 against: the article's date, else the first year the text states.

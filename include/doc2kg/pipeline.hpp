@@ -36,6 +36,9 @@ std::span<const Stage> stages();
 // Reads and analyses one article: a Document with `input` = bytes and
 // `info.id` = id, through every stage. Throws Error(kExitInput) for undecodable input.
 Document extract(std::string_view bytes, const std::string& id, const RuleSet& rules);
+// The same for a Document the caller made: `input`, `info.id`, and the header
+// fields it knows (info.title, date, author, source; see reader.hpp).
+Document extract(Document doc, const RuleSet& rules);
 
 // Adds the article node, its entities (with `mentions`), its facts and indicators.
 void add_to_graph(KnowledgeGraph& graph, const Document& doc);

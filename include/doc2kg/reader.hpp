@@ -19,13 +19,66 @@
 // (——2024年1月8日在…会议上) is taken. Field lines are not analysed; a line with
 // an unknown label (地点:, 发布人:) is text. source_range/author_range point at
 // the values in the text (记者 张三 → 张三).
+//
+// The words of headers and dates (labels, 年/月/日, 星期, 上午 …) are rule data:
+// word lists of the rule set (rules/lexicons/header_*, date_*, page_*), see
+// reader_word_lists(). Numerals and punctuation stay in the code.
+//
+// A caller that knows the header (a JSON line's fields) sets doc.info's title,
+// date, author or source before the reader runs; so does the reader itself for
+// a web page whose metadata give a date. Then the text's own header is not read:
+// the known fields are written as lines of the text (title, author, source;
+// the title is analysed like any title line, author and source are where the
+// header entities are found), a blank line, then the body.
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "doc2kg/document.hpp"
 #include "doc2kg/rules.hpp"
 
 namespace doc2kg {
+
+// A word list of the rule set, as the reader looks words up in it.
+class WordList {
+ public:
+  WordList() = default;
+  explicit WordList(const std::set<icu::UnicodeString>& words);
+  bool contains(const icu::UnicodeString& word) const { return words_ && words_->count(word) > 0; }
+  // Length of the longest word of the list that starts at s[at] (0: none).
+  int32_t at(const icu::UnicodeString& s, int32_t at) const;
+  // True when s ends with a word of the list.
+  bool ends(const icu::UnicodeString& s) const;
+  const std::set<icu::UnicodeString>& words() const;
+
+ private:
+  const std::set<icu::UnicodeString>* words_ = nullptr;
+  int32_t longest_ = 0;
+};
+
+// The words the reader reads headers, dates and web pages with: one word list
+// of the rule set each (the id is the field's name with its prefix).
+struct ReaderVocabulary {
+  // header_*: labels of header fields (来源：, 作者：, 发布时间：), furniture labels
+  // (浏览次数：), 记者 张三 without a colon, WeChat's 原创.
+  WordList source_labels, source_label_endings, author_labels, date_labels, date_label_endings, ignored_labels,
+      reporters, ignored_reporters, original_marks;
+  // date_*: 2024年3月5日, 星期二, 上午, 20时30分.
+  WordList year_marks, month_marks, day_marks, weekday_words, weekday_names, day_parts, hour_marks, minute_marks;
+  // page_*: web pages' template residue and byline labels.
+  WordList page_furniture, page_furniture_inside, page_byline_source_labels, page_byline_author_labels,
+      page_byline_author_ends;
+
+  // Throws Error(kExitRules) naming the first word list the rule set lacks.
+  static ReaderVocabulary from(const RuleSet& rules);
+};
+
+// The ids of the word lists ReaderVocabulary::from needs.
+const std::vector<std::string>& reader_word_lists();
+
+// The first full date in s[from, to) (DATE above) as ISO 2024-03-05, "" if none.
+std::string first_date(const icu::UnicodeString& s, const ReaderVocabulary& words, int32_t from = 0, int32_t to = -1);
 
 // The bytes of a file ("-": standard input); throws Error(kExitInput) naming it.
 std::string read_file(const std::string& path);
@@ -40,15 +93,17 @@ icu::UnicodeString decode(std::string_view bytes, const std::string& where);
 // The reader stage: decode (a web page: its article, html_reader.hpp), header, paragraphs.
 namespace reader {
 
-// Reads:  doc.input (the article's bytes), doc.info.id (its name, for errors)
+// Reads:  doc.input (the article's bytes), doc.info.id (its name, for errors),
+//         doc.info.title/date/author/source when the caller knows the header
 // Writes: doc.info (title, date, author, source and where they are), doc.original,
 //         doc.text, doc.supplementary, doc.paragraphs; empties doc.input.
-// Throws Error(kExitInput) for undecodable input.
+// Throws Error(kExitInput) for undecodable input, Error(kExitRules) when the
+// rule set lacks a word list of reader_word_lists().
 void run(Document& doc, const RuleSet& rules);
 
 }  // namespace reader
 
 // The reader alone, for a Document of the bytes named `id`.
-Document read_article(std::string_view bytes, const std::string& id);
+Document read_article(std::string_view bytes, const std::string& id, const RuleSet& rules);
 
 }  // namespace doc2kg

@@ -78,6 +78,17 @@ struct RelationRule {
   CompiledPattern pattern;
 };
 
+// A word list that C++ code looks up by name, and what reads it.
+struct RequiredWordList {
+  std::string id;
+  std::string needed_by;
+};
+
+// Every word list the code looks up by name (the reader's, names', areas',
+// indicators', quantities' and periods'): a rule set without one of them is
+// invalid, RuleSet::check reports each missing one by its id.
+std::vector<RequiredWordList> required_word_lists();
+
 class RuleSet {
  public:
   // Loads every *.json in `dir` and the lexicons they name. Throws Error(kExitRules)
@@ -94,6 +105,8 @@ class RuleSet {
   Trie lexicon;  // keys -> index into lexicon_entries
   std::vector<Reference> references;  // lexicons of kind "references"
   Trie reference_trie;                // written form -> index into references
+  // Lexicons of kind "abbreviations": a short head and the long one it stands for (高新区, 高新技术产业开发区).
+  std::vector<std::pair<icu::UnicodeString, icu::UnicodeString>> abbreviations;
   WordDictionary words;  // the word lexicon (kind "dictionary"), every lexicon key joined as a user word
   std::map<std::string, std::set<icu::UnicodeString>> word_lists;  // trim_prefixes, trim_suffixes, generic...
   std::map<icu::UnicodeString, std::string> roles;                  // role word -> relation

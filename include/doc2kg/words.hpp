@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "doc2kg/document.hpp"
@@ -50,7 +51,15 @@ class WordDictionary {
   };
   uint16_t intern_pos(const std::string& name);
 
-  std::unordered_map<std::u16string, Entry> words_;
+  // Keys are 64-bit hashes of the UTF-16 text, extended one character at a time,
+  // so that a scan from one position looks up each prefix without building a
+  // string; `prefixes_` holds the hash of every proper prefix of a word, so the
+  // scan stops where no word continues.
+  static uint64_t extend(uint64_t hash, UChar c) { return (hash ^ c) * 0x100000001b3ULL; }
+  static constexpr uint64_t kEmpty = 0xcbf29ce484222325ULL;
+  static uint64_t hash_of(const icu::UnicodeString& word);
+  std::unordered_map<uint64_t, Entry> words_;
+  std::unordered_set<uint64_t> prefixes_;
   std::vector<std::string> pos_names_{"x"};
   std::unordered_map<std::string, uint16_t> pos_ids_{{"x", 0}};
   double total_ = 0;

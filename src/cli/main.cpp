@@ -40,7 +40,7 @@ const char* kUsage =
     "        answer questions over graphs doc2kg wrote (see doc2kg query --help)\n"
     "  stats GRAPH...\n"
     "        nodes by type, edges by relation, articles, evidence\n"
-    "  text INPUT\n"
+    "  text INPUT [--rules DIR]\n"
     "        print the article as doc2kg reads it (text of a web page, header fields)\n"
     "  words INPUT [--rules DIR]\n"
     "        print its sentences as words with their parts of speech (word/pos, one sentence a line)\n"
@@ -302,8 +302,10 @@ int main(int argc, char** argv) {
       }
     }
     if (command == "text") {
-      if (a.help || a.positional.size() != 1) return std::cout << "usage: doc2kg text INPUT\n", a.help ? kExitOk : kExitUsage;
-      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]));
+      if (a.help || a.positional.size() != 1)
+        return std::cout << "usage: doc2kg text INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
+      auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);  // the header and date words
+      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]), *rules);
       std::cout << "title: " << d.info.title << "\ndate: " << d.info.date << "\nauthor: " << d.info.author
                 << "\nsource: " << d.info.source << "\n\n";
       for (const Range& p : d.paragraphs) std::cout << d.quote(p) << "\n";
@@ -313,7 +315,7 @@ int main(int argc, char** argv) {
       if (a.help || a.positional.size() != 1)
         return std::cout << "usage: doc2kg words INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
-      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]));
+      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]), *rules);
       segmenter::run(d, *rules);
       tokenizer::run(d, *rules);
       size_t w = 0;
