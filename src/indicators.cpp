@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -95,17 +96,32 @@ bool similar_names(const std::string& a, const std::string& b) {
   return 2 * common >= all.size();
 }
 
+// The grammars built from a rule set's lists: once per rule set, not per article.
+struct Grammars {
+  QuantityGrammar quantity;
+  PeriodGrammar periods;
+  explicit Grammars(const RuleSet& r) : quantity(QuantityGrammar::from(r)), periods(r) {}
+};
+
+const Grammars& grammars_of(const RuleSet& r) {
+  std::lock_guard<std::mutex> lock(r.derived_mutex);
+  std::shared_ptr<const void>& slot = r.derived["indicators"];
+  if (!slot) slot = std::make_shared<const Grammars>(r);
+  return *static_cast<const Grammars*>(slot.get());
+}
+
 // What every sentence of one article is read with.
 struct Context {
   const Document& doc;
   const RuleSet& rules;
   Lists lists{};
-  QuantityGrammar quantity;
-  PeriodGrammar periods;
+  const QuantityGrammar& quantity;
+  const PeriodGrammar& periods;
   int year = 0;
   std::vector<Range> speech;  // quoted speech: its figures are one speaker's, not statistics
 
-  Context(const Document& d, const RuleSet& r) : doc(d), rules(r), quantity(QuantityGrammar::from(r)), periods(r) {
+  Context(const Document& d, const RuleSet& r)
+      : doc(d), rules(r), quantity(grammars_of(r).quantity), periods(grammars_of(r).periods) {
     for (const ListSlot& s : kLists) lists.*s.member = &required_words(r, s.name);
     year = periods.reference_year(doc.info.date, doc.text);
     find_speech();

@@ -1,5 +1,7 @@
 #include "doc2kg/pipeline.hpp"
 
+#include "doc2kg/profile.hpp"
+
 #include <array>
 #include <set>
 
@@ -43,7 +45,10 @@ Document extract(std::string_view bytes, const std::string& id, const RuleSet& r
 }
 
 Document extract(Document doc, const RuleSet& rules) {
-  for (const Stage& stage : kStages) stage.run(doc, rules);
+  for (const Stage& stage : kStages) {
+    profile::Timer timer(profile::enabled() ? "stage " + std::string(stage.name) : std::string());
+    stage.run(doc, rules);
+  }
   return doc;
 }
 

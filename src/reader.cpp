@@ -483,8 +483,12 @@ bool is_subtitle(const icu::UnicodeString& s) { return s.startsWith(u"—") || s
 // lines (field lines, a date line, a WeChat line), or else a block of title
 // lines closed by a blank line. Sets doc.info, adds the title lines to the
 // paragraphs (titles state facts too) and returns the index of the body's first line.
-size_t read_header(Document& doc, const std::vector<Line>& lines, const ReaderVocabulary& v) {
-  constexpr size_t kScan = 6;       // the header is among the first non-empty lines
+constexpr size_t kScan = 6;  // the header is among the first non-empty lines
+
+// From line `from` on, among `scan` non-empty lines. After a known header
+// (`after_known`) only field lines count, the fields already set win.
+size_t read_header(Document& doc, const std::vector<Line>& lines, const ReaderVocabulary& v, size_t from = 0,
+                   size_t scan = kScan, bool after_known = false) {
   constexpr size_t kTitleBlock = 4;  // lines of a header without any field line
   struct Entry {
     size_t line;
@@ -503,7 +507,7 @@ size_t read_header(Document& doc, const std::vector<Line>& lines, const ReaderVo
   };
   std::vector<Entry> head;
   bool blank = false;
-  for (size_t i = 0; i < lines.size() && head.size() < kScan; ++i) {
+  for (size_t i = from; i < lines.size() && head.size() < scan; ++i) {
     if (lines[i].text.isEmpty()) {
       blank = true;
       continue;
@@ -520,8 +524,9 @@ size_t read_header(Document& doc, const std::vector<Line>& lines, const ReaderVo
       fields = true;
       continue;
     }
-    if (!title_like(lines[head[j].line].text) || (fields && head[j].blank_before)) break;
+    if (after_known || !title_like(lines[head[j].line].text) || (fields && head[j].blank_before)) break;
   }
+  if (after_known && !fields) return from;
   if (fields) {  // more field lines right after
     for (size_t i = head[end - 1].line + 1; i < lines.size() && !lines[i].text.isEmpty(); ++i) {
       Entry e = classify(i, &head[end - 1], false);
@@ -591,8 +596,7 @@ Range Document::sentence_at(int32_t offset) const {
 namespace {
 
 // The header the caller knows (doc.info's title, date, author, source): its
-// lines, without labels, then a blank line, then the body. Sets the fields'
-// ranges; returns the index of the body's first line.
+// lines, without labels, then a blank line, then the body.
 struct KnownHeader {
   std::string title, date, author, source;
   bool any() const { return !title.empty() || !date.empty() || !author.empty() || !source.empty(); }
@@ -614,6 +618,7 @@ std::string known_date(const std::string& value, const ReaderVocabulary& v) {
   return end > 0 && only_time_after(s, end, s.length(), v) ? iso : "";
 }
 
+// Sets the known fields and their ranges; returns the index of the body's first line.
 size_t read_known_header(Document& doc, const std::vector<Line>& lines, const KnownHeader& known,
                          const ReaderVocabulary& v) {
   size_t i = 0;
@@ -621,7 +626,8 @@ size_t read_known_header(Document& doc, const std::vector<Line>& lines, const Kn
     if (value.empty() || i >= lines.size()) return nullptr;
     return &lines[i++];
   };
-  if (const Line* t = next(known.title)) {  // a title line, analysed like any
+  const Line* t = next(known.title);
+  if (t) {  // a title line, analysed like any
     doc.info.title = to_utf8(t->text);
     doc.paragraphs.push_back(t->range);
   }
@@ -634,7 +640,13 @@ size_t read_known_header(Document& doc, const std::vector<Line>& lines, const Kn
     doc.info.source = doc.quote(s->range);
   }
   doc.info.date = known_date(known.date, v);
-  return i;
+  // Field lines of the text's own right after it (a JSON line's text with its
+  // 作者: line) give what the known header leaves empty: among the first two
+  // non-empty lines, what a header of title, date, author and source lines
+  // leaves of the lines scanned, and the field lines right after them.
+  size_t body = read_header(doc, lines, v, i, kScan - 4, true);
+  if (doc.info.date.empty() && t) find_date(t->text, 0, t->text.length(), v, doc.info.date);
+  return body;
 }
 
 void append_normalized(icu::UnicodeString& out, const icu::UnicodeString& decoded) {

@@ -1,5 +1,7 @@
 #include "doc2kg/recognizer.hpp"
 
+#include "doc2kg/profile.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -53,6 +55,7 @@ int count_in_text(const Document& doc, const icu::UnicodeString& name) {
 
 std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules, const EntityRule& rule,
                                        const AnnotatedSentence& a, const icu::UnicodeString& sentence_text) {
+  profile::Timer timer(profile::enabled() ? "rule " + rule.id : std::string());
   std::vector<Candidate> out;
   if (!triggered(rule.pattern, sentence_text)) return out;
   UErrorCode status = U_ZERO_ERROR;

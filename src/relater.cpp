@@ -1,5 +1,7 @@
 #include "doc2kg/relater.hpp"
 
+#include "doc2kg/profile.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
@@ -34,6 +36,7 @@ class RuleMatcher {
       : doc_(doc), spans_(spans), rules_(rules), rule_(rule), a_(a), earlier_(earlier), claimed_(claimed) {}
 
   void run(std::vector<Fact>& out) {
+    profile::Timer timer(profile::enabled() ? "rule " + rule_.id : std::string());
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(rule_.pattern.regex->matcher(a_.text, status));
     m->setTimeLimit(kMatchTimeLimit, status);

@@ -211,10 +211,10 @@ TEST(Reader, ReporterAndCorrespondentWithoutColons) {
   EXPECT_EQ(d.info.author, "周明远");  // the correspondent is not the author
 }
 
-TEST(Reader, AKnownHeaderIsTakenAsItIsAndTheTextsOwnIsNotRead) {
+TEST(Reader, AKnownHeaderIsGivenAsItIsAndWinsOverTheTextsOwn) {
   // What a JSON line gives: the fields, not labelled lines for the reader to parse back.
   Document doc;
-  doc.input = "来源：别的报\n\n东湖县以茶叶为主导产业。";
+  doc.input = "作者：王五\n来源：别的报\n\n东湖县以茶叶为主导产业。";
   doc.info.id = "x1";
   doc.info.title = "东湖县农业提质增效";
   doc.info.date = "2023年11月7日";
@@ -222,14 +222,13 @@ TEST(Reader, AKnownHeaderIsTakenAsItIsAndTheTextsOwnIsNotRead) {
   reader::run(doc, test::project_rules());
   EXPECT_EQ(doc.info.title, "东湖县农业提质增效");
   EXPECT_EQ(doc.info.date, "2023-11-07");
-  EXPECT_EQ(doc.info.source, "青峰日报");
+  EXPECT_EQ(doc.info.source, "青峰日报");  // the known field wins
   EXPECT_EQ(doc.quote(doc.info.source_range), "青峰日报");
-  EXPECT_EQ(doc.info.author, "");
-  std::string original = to_utf8(doc.original);
-  EXPECT_EQ(original.find("作者"), std::string::npos) << original;
-  ASSERT_EQ(doc.paragraphs.size(), 3u);  // the title, then the body as written
+  EXPECT_EQ(doc.info.author, "王五");  // the text's own field line fills what it leaves
+  EXPECT_EQ(to_utf8(doc.original).rfind("东湖县农业提质增效\n青峰日报\n\n作者：王五", 0), 0u) << to_utf8(doc.original);
+  ASSERT_EQ(doc.paragraphs.size(), 2u);  // the title, then the body
   EXPECT_EQ(doc.quote(doc.paragraphs[0]), "东湖县农业提质增效");
-  EXPECT_EQ(doc.quote(doc.paragraphs[1]), "来源：别的报");
+  EXPECT_EQ(doc.quote(doc.paragraphs[1]), "东湖县以茶叶为主导产业。");
 }
 
 TEST(Reader, HeaderAndDateWordsAreRuleData) {

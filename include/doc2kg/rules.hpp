@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -128,6 +129,11 @@ class RuleSet {
   std::set<std::string> item_not_initial;            // parts of speech that never start a new item
   std::set<std::string> item_not_final;              // ... that never end one (dropped from its end)
   std::map<std::string, std::string> list_item_suffixes;  // by type: a word list of endings kept whatever their part of speech
+
+  // What stages build from the rule set (compiled grammars), made on first use
+  // and kept with it: by name, under the mutex, so threads share one copy.
+  mutable std::mutex derived_mutex;
+  mutable std::map<std::string, std::shared_ptr<const void>> derived;
 
   bool in_list(const std::string& list, const icu::UnicodeString& word) const;
   int max_phase() const;
