@@ -749,6 +749,7 @@ std::vector<std::string> indicator_word_lists() {
   for (const ListSlot& s : kLists) out.push_back(s.name);
   for (const auto& l : quantity_word_lists()) out.push_back(l);
   for (const auto& l : period_word_lists()) out.push_back(l);
+  out.push_back("investment_names");
   return out;
 }
 
@@ -790,6 +791,14 @@ std::vector<IndicatorFact> extract(const Document& doc, const RuleSet& rules) {
 
 }  // namespace
 
-void indicators::run(Document& doc, const RuleSet& rules) { doc.indicators = extract(doc, rules); }
+void indicators::run(Document& doc, const RuleSet& rules) {
+  doc.indicators = extract(doc, rules);
+  const auto& investment = required_words(rules, "investment_names");
+  for (IndicatorFact& f : doc.indicators) {
+    if (f.subject_type != "Project" || f.unit != "CNY") continue;
+    icu::UnicodeString name = from_utf8(f.name);
+    f.investment = std::any_of(investment.begin(), investment.end(), [&](const auto& w) { return name.indexOf(w) >= 0; });
+  }
+}
 
 }  // namespace doc2kg

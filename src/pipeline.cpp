@@ -87,9 +87,7 @@ void add_to_graph(KnowledgeGraph& graph, const Document& doc) {
     if (!f.period.empty()) n.properties["period"] = f.period;
     if (!f.qualifier.empty()) n.properties["qualifier"] = f.qualifier;
     graph.relate(subject, "hasIndicator", indicator, evidence(f.evidence, f.rule, 1.0));
-    // A project's 总投资 is also its investment.
-    if (f.subject_type == "Project" && f.unit == "CNY" && f.name.find("总投资") != std::string::npos)
-      graph.graph()[subject].numbers["investment"] = f.value;
+    if (f.investment) graph.graph()[subject].numbers["investment"] = f.value;  // a project's 总投资
   }
 }
 

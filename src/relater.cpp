@@ -12,7 +12,6 @@
 #include "doc2kg/annotated_sentence.hpp"
 #include "doc2kg/areas.hpp"
 #include "doc2kg/quantity.hpp"
-#include "doc2kg/containment.hpp"
 #include "doc2kg/mentions.hpp"
 #include "doc2kg/names.hpp"
 #include "doc2kg/text.hpp"
@@ -238,9 +237,8 @@ class RuleMatcher {
   // The heads of a match. A named group: its first entity of a head type.
   // "subject": the nearest entity of a subject type before the match in its
   // sentence (not crossing a ';'), with the entities of its type listed just
-  // before it (万隆社区、福瑞社区获评…). A reference met first (该社区, 这个街道:
-  // a word of a word list "refs.<Type>") stands for the <Type> named last before
-  // it. With no subject before the match, an entity of a head type inside it
+  // before it (万隆社区、福瑞社区获评…); a reference (该社区) is the entity the
+  // resolver made it. With no subject before the match, an entity of a head type inside it
   // before the list serves, else the holder its tails' names call for (word
   // lists "holder_heads.<TailType>.<Type>": a 村 title goes to the village named
   // last, a 县 title to the article's district; a title with no such head, as
@@ -259,13 +257,7 @@ class RuleMatcher {
     int32_t start = m.start(status);
     for (int32_t i = start - 1; i >= 0; --i) {
       if (a_.text.charAt(i) == u';') break;  // parallel clauses each have their own subject
-      if (a_.entity[i] < 0) {
-        auto [type, length] = reference_ending_at(i);
-        if (type.empty() || !contains(rule_.subject_types, type)) continue;
-        if (!contains(rule_.head_types, type)) return {};
-        auto named = named_last(type, i + 1 - length);
-        return named ? std::vector<Endpoint>{*named} : std::vector<Endpoint>{};
-      }
+      if (a_.entity[i] < 0) continue;
       Endpoint p = endpoint(i);
       if (!contains(rule_.subject_types, p.type)) continue;
       if (!contains(rule_.head_types, p.type)) return {};
@@ -306,22 +298,6 @@ class RuleMatcher {
     }
     std::reverse(out.begin(), out.end());
     return out;
-  }
-
-  // The longest word of a "refs.<Type>" list ending at unit `i`: its type and length.
-  std::pair<std::string, int32_t> reference_ending_at(int32_t i) const {
-    static const std::string prefix = "refs.";
-    std::pair<std::string, int32_t> best{"", 0};
-    for (auto it = rules_.word_lists.lower_bound(prefix);
-         it != rules_.word_lists.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-      for (const auto& word : it->second) {
-        int32_t n = word.length(), b = i + 1 - n;
-        if (n <= best.second || b < 0 || a_.text.compare(b, n, word) != 0) continue;
-        bool plain = true;
-        for (int32_t k = b; k <= i; ++k) plain = plain && a_.entity[k] < 0;
-        if (plain) best = {it->first.substr(prefix.size()), n};
-      }
-    return best;
   }
 
   // The entity of `type` named last before unit `before`: in this sentence, else in
@@ -467,95 +443,6 @@ void relater::run(Document& doc, const RuleSet& rules) {
     return false;
   });
   add_facts(doc.facts, std::move(facts));
-}
-
-std::vector<Fact> containers_in_names(const Document& doc) {
-  std::vector<Fact> out;
-  for (const Span& e : doc.entities)
-    if (!e.container.empty())
-      out.push_back({e.type, e.name, "locatedIn", e.container_type, e.container, doc.sentence_at(e.range.begin),
-                     "locatedIn.name_prefix", e.confidence});
-  return out;
-}
-
-std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, const std::vector<Fact>& stated) {
-  std::vector<Fact> out;
-  std::set<std::pair<std::string, std::string>> located;  // (type, name) with a stated container
-  for (const Fact& f : stated)
-    if (f.relation == "locatedIn") located.insert({f.head_type, f.head});
-  auto sentence_of = [&](int32_t pos) { return doc.sentence_at(pos); };
-  // Named in an article about an area and nothing says otherwise: located in the
-  // district the sentence is about (the nearest district named before it), else the area.
-  std::set<std::pair<std::string, std::string>> done;
-  for (size_t i = 0; i < doc.entities.size(); ++i) {
-    const Span& e = doc.entities[i];
-    if (!contains(rules.default_located_types, e.type) || located.count({e.type, e.name})) continue;
-    if (!done.insert({e.type, e.name}).second) continue;
-    Range sentence = sentence_of(e.range.begin);
-    // A community or project after a 镇/街道 in its sentence is in that 镇/街道 (该镇目前已有A社区、B社区…).
-    bool in_subdistrict = contains(rules.subdistrict_located_types, e.type);
-    std::string container = doc.area, container_type = "District";
-    for (size_t j = i; j-- > 0 && doc.entities[j].range.begin >= sentence.begin;)
-      if (doc.entities[j].type == "District" || (in_subdistrict && doc.entities[j].type == "Subdistrict")) {
-        container = doc.entities[j].name;
-        container_type = doc.entities[j].type;
-        break;
-      }
-    if (!container.empty())
-      out.push_back({e.type, e.name, "locatedIn", container_type, container, sentence, "locatedIn.default", 0.8});
-  }
-  // District -> City -> Province from the division table, unless the text
-  // places it; of several districts of one name (市中区), the one of the city
-  // the article names (division_of).
-  std::map<std::string, std::string> city_of_text;
-  for (const Fact& f : stated)
-    if (f.relation == "locatedIn" && f.head_type == "District" && f.tail_type == "City") city_of_text[f.head] = f.tail;
-  std::set<std::pair<std::string, std::string>> emitted;
-  std::map<std::pair<std::string, std::string>, const Division*> chosen_of;  // (type, name): searched once per name
-  auto emit = [&](const Division& child, const Division& parent, Range evidence) {
-    if (emitted.insert({child.name, parent.name}).second)
-      out.push_back({child.type, child.name, "locatedIn", parent.type, parent.name, evidence, "divisions", 1.0});
-  };
-  for (const Span& e : doc.entities) {
-    if (e.type != "District" && e.type != "City") continue;
-    if (auto it = city_of_text.find(e.name); it != city_of_text.end()) {
-      auto cities = rules.divisions.by_name(it->second);
-      if (cities.empty()) continue;
-      if (const Division* prov = rules.divisions.parent(*cities.front())) emit(*cities.front(), *prov, sentence_of(e.range.begin));
-      continue;
-    }
-    auto [it, fresh] = chosen_of.emplace(std::make_pair(e.type, e.name), nullptr);
-    if (fresh) it->second = division_of(doc, rules, e.name, e.type);
-    const Division* chosen = it->second;
-    if (!chosen) continue;
-    Range evidence = sentence_of(e.range.begin);
-    for (const Division* d = chosen; d; d = rules.divisions.parent(*d))
-      if (const Division* p = rules.divisions.parent(*d)) emit(*d, *p, evidence);
-  }
-  // A 街道/镇/乡 that the table (subdistricts.tsv) places in one of the
-  // districts the article names is located there (青岩镇 in 花溪区), whichever
-  // district the sentence is about.
-  std::set<std::string> districts_named, placed_by_table;
-  for (const Span& e : doc.entities)
-    if (e.type == "District") districts_named.insert(e.name);
-  for (const Span& e : doc.entities) {
-    if (e.type != "Subdistrict" || located.count({e.type, e.name}) || placed_by_table.count(e.name)) continue;
-    std::set<std::string> in;
-    for (const Division* d : rules.divisions.districts_of_subdistrict(from_utf8(e.name)))
-      if (districts_named.count(d->name)) in.insert(d->name);
-    if (in.size() != 1) continue;
-    placed_by_table.insert(e.name);
-    out.push_back({e.type, e.name, "locatedIn", "District", *in.begin(), sentence_of(e.range.begin), "subdistricts", 1.0});
-  }
-  std::erase_if(out, [&](const Fact& f) {
-    return f.rule == "locatedIn.default" && f.head_type == "Subdistrict" && placed_by_table.count(f.head);
-  });
-  return out;
-}
-
-void containment::run(Document& doc, const RuleSet& rules) {
-  add_facts(doc.facts, containers_in_names(doc));
-  add_facts(doc.facts, infer_containment(doc, rules, doc.facts));
 }
 
 }  // namespace doc2kg

@@ -223,7 +223,7 @@ struct Loader {
                   // one reading per text (never new + new) so that long runs cannot backtrack without end
             icu::UnicodeString fresh = from_utf8(it->second);
             item = icu::UnicodeString(u"(?:").append(cls).append(u"(?:").append(cls).append(u"|").append(fresh)
-                       .append(u")??|").append(fresh).append(u"(?:").append(cls).append(u")??)");
+                       .append(u")?" u"?|").append(fresh).append(u"(?:").append(cls).append(u")?" u"?)");  // lazy: ")?" "?"
           }
           if (list_new) *list_new = true;
         }

@@ -27,7 +27,7 @@ struct Span {
   std::string rule;  // id of the rule that made it
   double confidence = 1.0;
   // A subdistrict named at the start of this name (白兔镇 in 白兔镇草莓文旅综合体): its container.
-  std::string container_type, container;
+  std::string container_type = {}, container = {};
 };
 
 struct ArticleInfo {

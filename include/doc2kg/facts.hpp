@@ -23,6 +23,7 @@ struct IndicatorFact {
   double value = 0;
   Range evidence;  // the sentence
   std::string rule;
+  bool investment = false;  // a project's investment (its name has a word of `investment_names`: 总投资)
 
   // Unique within a graph: the same figure stated twice is one indicator.
   std::string key() const;
