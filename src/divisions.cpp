@@ -5,18 +5,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "doc2kg/data_file.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
 
 void DivisionTable::load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(kExitRules, path + ": cannot open division table");
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for_each_entry(path, "division table", [&](const std::string& line, int n) {
     std::vector<std::string> cols;
     std::stringstream ss(line);
     for (std::string col; std::getline(ss, col, '\t');) cols.push_back(col);
@@ -28,7 +24,7 @@ void DivisionTable::load(const std::string& path) {
     by_name_.emplace(d.name, rows_.size());
     by_code_.emplace(d.code, rows_.size());
     rows_.push_back(std::move(d));
-  }
+  });
   auto mentions = std::filesystem::path(path).parent_path() / "mentions.tsv";
   if (std::filesystem::exists(mentions)) load_mention_words(mentions.string());
   auto subdistricts = std::filesystem::path(path).parent_path() / "subdistricts.tsv";
@@ -36,12 +32,7 @@ void DivisionTable::load(const std::string& path) {
 }
 
 void DivisionTable::load_subdistricts(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(kExitRules, path + ": cannot open");
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for_each_entry(path, "subdistrict table", [&](const std::string& line, int n) {
     auto a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
     auto district = b == std::string::npos ? by_code_.end() : by_code_.find(line.substr(b + 1));
     if (district == by_code_.end() || rows_[district->second].type != "District")
@@ -50,7 +41,7 @@ void DivisionTable::load_subdistricts(const std::string& path) {
     subdistricts_.emplace(std::u16string(name.getBuffer(), static_cast<size_t>(name.length())), district->second);
     longest_subdistrict_ = std::max(longest_subdistrict_, name.length());
     subdistrict_ends_.insert(name.charAt(name.length() - 1));
-  }
+  });
 }
 
 std::vector<const Division*> DivisionTable::districts_of_subdistrict(const icu::UnicodeString& name) const {
@@ -61,12 +52,7 @@ std::vector<const Division*> DivisionTable::districts_of_subdistrict(const icu::
 }
 
 void DivisionTable::load_mention_words(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(kExitRules, path + ": cannot open");
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for_each_entry(path, "mention words", [&](const std::string& line, int n) {
     auto tab = line.find('\t');
     std::string kind = line.substr(0, tab), word = tab == std::string::npos ? "" : line.substr(tab + 1);
     icu::UnicodeString w = from_utf8(word);
@@ -82,7 +68,7 @@ void DivisionTable::load_mention_words(const std::string& path) {
     else
       throw Error(kExitRules, path + ":" + std::to_string(n) + ":1: unknown kind \"" + kind +
                                   "\" (before, after, not_across, word, loose_end, dateline \"OPEN CLOSE\")");
-  }
+  });
 }
 
 std::vector<const Division*> DivisionTable::by_name(const std::string& name) const {

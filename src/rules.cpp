@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "doc2kg/areas.hpp"
+#include "doc2kg/data_file.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/indicators.hpp"
 #include "doc2kg/ontology.hpp"
@@ -93,7 +94,7 @@ struct Loader {
   RuleSet& rules;
   std::vector<std::string> problems;
   std::vector<icu::UnicodeString> user_words;  // lexicon keys, joined to the word lexicon at the end
-  std::string separator = "(?:、|和|及|以及|与)";
+  std::string separator = "、";  // punctuation only: the words are the rule set's (list.separator)
   std::map<std::string, std::string> new_items;
   std::string joiner, count;  // list settings (regexes)
   std::set<std::string> ids;
@@ -311,11 +312,19 @@ struct Loader {
     double confidence = v.HasMember("confidence") && v["confidence"].IsNumber() ? v["confidence"].GetDouble() : 1.0;
     int priority = v.HasMember("priority") && v["priority"].IsInt() ? v["priority"].GetInt() : 0;
     if (kind == "words" || kind == "roles") rules.word_lists[id];  // a list, even with no words
-    std::ifstream in(path);
-    std::string line;
-    for (int n = 1; std::getline(in, line); ++n) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
+    try {
+      for_each_entry(path.string(), "lexicon", [&](const std::string& line, int n) {
+        take_line(id, kind, type, path, line, n, confidence, priority, segment);
+      });
+    } catch (const Error& e) {
+      problems.push_back(e.what());
+    }
+  }
+
+  // One entry of a lexicon file (line `n` of `path`), by the lexicon's kind.
+  void take_line(const std::string& id, const std::string& kind, const std::string& type, const fs::path& path,
+                 const std::string& line, int n, double confidence, int priority, bool segment) {
+    {
       std::string key = line.substr(0, line.find('\t'));
       std::string value = line.find('\t') == std::string::npos ? "" : line.substr(line.find('\t') + 1);
       if (kind == "words") {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <limits>
 
+#include "doc2kg/data_file.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/rules.hpp"
 #include "doc2kg/text.hpp"
@@ -39,14 +40,9 @@ int WordDictionary::pos_id(const std::string& name) const {
 }
 
 void WordDictionary::load(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(kExitRules, path + ": cannot open word dictionary");
   words_.reserve(words_.size() + 400000);  // jieba's dictionary: 349k words, ~1M prefixes
   prefixes_.reserve(prefixes_.size() + 1000000);
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for_each_entry(path, "word dictionary", [&](const std::string& line, int n) {
     size_t a = line.find(' ');
     size_t b = a == std::string::npos ? std::string::npos : line.find(' ', a + 1);
     std::string word = line.substr(0, a);
@@ -57,7 +53,7 @@ void WordDictionary::load(const std::string& path) {
     if (word.empty() || freq.empty() || stop == freq.c_str() || f < 0 || word.size() > 200)
       throw Error(kExitRules, path + ":" + std::to_string(n) + ":1: expected \"word frequency [part of speech]\"");
     add(from_utf8(word), f, pos);
-  }
+  });
 }
 
 void WordDictionary::add(const icu::UnicodeString& word, double freq, const std::string& pos) {
