@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "doc2kg/annotated_sentence.hpp"
@@ -127,12 +128,14 @@ void recognize_entities(Document& doc, const RuleSet& rules) {
       std::vector<Candidate> candidates;
       bool repeat = false;
       for (const Range& s : doc.sentences) {
-        AnnotatedSentence a = annotate(doc, s);
+        std::optional<AnnotatedSentence> a;  // made once, and only for a sentence some rule of the phase triggers on
         icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
         for (const EntityRule& rule : rules.entity_rules) {
           if (rule.phase != phase || (round > 0 && !rule.repeat)) continue;
           repeat = repeat || rule.repeat;
-          for (auto& c : run_entity_rule(doc, rules, rule, a, sentence_text)) {
+          if (!triggered(rule.pattern, sentence_text)) continue;
+          if (!a) a = annotate(doc, s);
+          for (auto& c : run_entity_rule(doc, rules, rule, *a, sentence_text)) {
             if (rule.min_count > 1 && count_in_text(doc, from_utf8(c.span.name)) < rule.min_count) continue;
             candidates.push_back(std::move(c));
           }
