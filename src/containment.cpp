@@ -17,7 +17,7 @@ std::vector<Fact> containers_in_names(const Document& doc) {
   for (const Span& e : doc.entities)
     if (!e.container.empty())
       out.push_back({e.type, e.name, "locatedIn", e.container_type, e.container, doc.sentence_at(e.range.begin),
-                     "locatedIn.name_prefix", e.confidence});
+                     kNamePrefixRule, e.confidence});
   return out;
 }
 
@@ -45,7 +45,7 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
         break;
       }
     if (!container.empty())
-      out.push_back({e.type, e.name, "locatedIn", container_type, container, sentence, "locatedIn.default", 0.8});
+      out.push_back({e.type, e.name, "locatedIn", container_type, container, sentence, kDefaultRule, 0.8});
   }
   // District -> City -> Province from the division table, unless the text
   // places it; of several districts of one name (市中区), the one of the city
@@ -91,7 +91,7 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
     out.push_back({e.type, e.name, "locatedIn", "District", *in.begin(), sentence_of(e.range.begin), "subdistricts", 1.0});
   }
   std::erase_if(out, [&](const Fact& f) {
-    return f.rule == "locatedIn.default" && f.head_type == "Subdistrict" && placed_by_table.count(f.head);
+    return f.rule == kDefaultRule && f.head_type == "Subdistrict" && placed_by_table.count(f.head);
   });
   return out;
 }

@@ -54,6 +54,28 @@ int count_in_text(const Document& doc, const icu::UnicodeString& name) {
   return n;
 }
 
+// A zone that opens a name with a work of its own after it is that work's
+// container (高新区|污水处理厂扩建工程), but not where only a phase and a head
+// follow (产业园|二期项目: the park's own project), words of `name_tails`.
+void zone_container(const Document& doc, const RuleSet& rules, const AnnotatedSentence& a, Range name, Span& span) {
+  auto unit = std::find_if(a.source.begin(), a.source.end(), [&](const Range& r) { return r.begin == name.begin; });
+  if (unit == a.source.end()) return;
+  int e = a.entity[unit - a.source.begin()];
+  if (e < 0 || a.spans[e].type != "Zone" || a.spans[e].range.end >= name.end) return;
+  icu::UnicodeString rest = doc.text.tempSubStringBetween(a.spans[e].range.end, name.end);
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const auto& tail : rules.word_lists.at("name_tails"))
+      if (rest.length() > tail.length() && rest.endsWith(tail)) {
+        rest.truncate(rest.length() - tail.length());
+        cut = true;
+      }
+  }
+  if (rest.length() < 3 || rules.word_lists.at("name_tails").count(rest)) return;
+  span.container_type = "Zone";
+  span.container = a.spans[e].name;
+}
+
 std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules, const EntityRule& rule,
                                        const AnnotatedSentence& a, const icu::UnicodeString& sentence_text) {
   profile::Timer timer(profile::enabled() ? "rule " + rule.id : std::string());
@@ -113,7 +135,9 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
     }
     if (std::getenv("DOC2KG_TRACE")) std::cerr << "trace " << rule.id << ": " << canonical << "\n";
     previous_end = name.end;
-    out.push_back({{span, rule.type, canonical, rule.id, rule.confidence}, rule.priority});
+    Candidate c{{span, rule.type, canonical, rule.id, rule.confidence}, rule.priority};
+    zone_container(doc, rules, a, name, c.span);
+    out.push_back(std::move(c));
   }
   check_match_time(status, rule.id, doc.info.id);
   return out;

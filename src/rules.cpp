@@ -48,6 +48,7 @@ std::vector<RequiredWordList> required_word_lists() {
       {"trim_suffixes", "name boundaries (names.cpp)"},
       {"name_breaks", "name boundaries (names.cpp)"},
       {"container_heads", "name boundaries (names.cpp)"},
+      {"name_tails", "the recognizer (a zone that opens a project's name)"},
   };
   for (const auto& id : division_level_lists()) out.push_back({id, "the areas (the level an area reference speaks of)"});
   for (const auto& id : reader_word_lists()) out.push_back({id, "the reader (headers, dates, web pages)"});

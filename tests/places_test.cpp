@@ -65,6 +65,14 @@ TEST(Projects, ATownOpeningTheNameIsItsContainer) {
   EXPECT_FALSE(has_fact(x, "长安镇高端装备综合体项目", "locatedIn", "海宁市"));
 }
 
+TEST(Projects, AZoneOpeningTheNameOfAWorkIsItsContainer) {
+  auto x = run("常州市武进区今年推进多项工程。武进高新区污水处理厂扩建工程开工。");
+  EXPECT_TRUE(has_fact(x, "武进高新区污水处理厂扩建工程", "locatedIn", "武进高新区"));
+  auto y = run("常州市武进区今年推进多项工程。位于湖塘镇的武进智能装备产业园二期项目开工。");
+  EXPECT_TRUE(has_fact(y, "武进智能装备产业园二期项目", "locatedIn", "湖塘镇"));
+  EXPECT_FALSE(has_fact(y, "武进智能装备产业园二期项目", "locatedIn", "武进智能装备产业园"));
+}
+
 TEST(Projects, WorksUnderConstructionWithoutAProjectHead) {
   auto x = run("桐庐县富春江沿岸供水管网改造进入收尾阶段，分水镇妆具产业园开工建设。");
   EXPECT_TRUE(has_entity(x, "Project", "富春江沿岸供水管网改造"));

@@ -8,6 +8,14 @@
 #include "doc2kg/document.hpp"
 #include "doc2kg/rules.hpp"
 
+namespace doc2kg {
+
+// The rule ids of the locatedIn facts this stage makes (in evidence, and for pruning).
+inline constexpr const char* kNamePrefixRule = "locatedIn.name_prefix";  // 白兔镇|草莓文旅综合体
+inline constexpr const char* kDefaultRule = "locatedIn.default";         // named in an article about the area
+
+}  // namespace doc2kg
+
 namespace doc2kg::containment {
 
 // Reads:  doc.entities, doc.facts (the locatedIn facts stated), doc.area,
