@@ -29,6 +29,13 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
   auto sentence_of = [&](int32_t pos) { return doc.sentence_at(pos); };
   // Named in an article about an area and nothing says otherwise: located in the
   // district the sentence is about (the nearest district named before it), else the area.
+  std::string article_subdistrict;  // the 街道/镇 the title names, if it names one
+  icu::UnicodeString title = from_utf8(doc.info.title);
+  for (const Span& e : doc.entities)
+    if (e.type == "Subdistrict" && !title.isEmpty() && title.indexOf(from_utf8(e.name)) >= 0) {
+      article_subdistrict = e.name;
+      break;
+    }
   std::set<std::pair<std::string, std::string>> done;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Span& e = doc.entities[i];
@@ -36,8 +43,13 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
     if (!done.insert({e.type, e.name}).second) continue;
     Range sentence = sentence_of(e.range.begin);
     // A community or project after a 镇/街道 in its sentence is in that 镇/街道 (该镇目前已有A社区、B社区…).
+    // In an article about one 街道/镇 (its title names it), that is the default instead of the district.
     bool in_subdistrict = contains(rules.subdistrict_located_types, e.type);
     std::string container = doc.area, container_type = "District";
+    if (in_subdistrict && !article_subdistrict.empty()) {
+      container = article_subdistrict;
+      container_type = "Subdistrict";
+    }
     for (size_t j = i; j-- > 0 && doc.entities[j].range.begin >= sentence.begin;)
       if (doc.entities[j].type == "District" || (in_subdistrict && doc.entities[j].type == "Subdistrict")) {
         container = doc.entities[j].name;

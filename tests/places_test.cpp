@@ -45,6 +45,13 @@ TEST(Places, ConjunctionStartsANameAfterAPlaceOfAnotherType) {
   EXPECT_FALSE(has_entity(y, "Community", "和光明社区"));
 }
 
+TEST(Places, InAnArticleAboutOneSubdistrictItsCommunitiesAreInIt) {
+  auto x = doc2kg::test::run("鄞州区东柳街道：邻里中心建成\n\n宁波市鄞州区东柳街道推动治理创新。辖区内的华光社区、东海社区均建成邻里中心。");
+  EXPECT_TRUE(has_fact(x, "华光社区", "locatedIn", "东柳街道"));
+  EXPECT_TRUE(has_fact(x, "东海社区", "locatedIn", "东柳街道"));
+  EXPECT_FALSE(has_fact(x, "华光社区", "locatedIn", "鄞州区"));
+}
+
 TEST(Places, GenericVillagesAndCountsAreNotNames) {
   auto x = run("临安区共有行政村86个，今年新建美丽乡村示范村12个。");
   EXPECT_FALSE(has_entity(x, "Community", "行政村"));
