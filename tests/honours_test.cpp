@@ -179,3 +179,11 @@ TEST(Honours, NotTitlesAfterTheSameVerbs) {
   EXPECT_FALSE(has_type_containing(x, "Honor", "好评"));
   EXPECT_FALSE(has_fact(x, "桐庐县", "awarded", "省级美丽乡村示范村"));  // twelve villages, not the county
 }
+
+TEST(Honours, TitlesOnlyPursuedAreNotCutIntoPlaces) {
+  auto x = run("海盐县发展良好。秦山街道正在创建国家级生态文明建设示范街道，武原街道力争创成省级示范街道。");
+  EXPECT_TRUE(has_entity(x, "Subdistrict", "秦山街道"));
+  EXPECT_FALSE(has_entity(x, "Subdistrict", "示范街道"));
+  EXPECT_FALSE(has_entity(x, "Subdistrict", "省级示范街道"));
+  EXPECT_FALSE(has_entity(x, "Honor", "省级示范街道"));
+}
