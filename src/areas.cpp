@@ -253,7 +253,7 @@ void match_lexicons(Document& doc, const RuleSet& rules) {
   }
   std::vector<Candidate> candidates;
   // The 街道, 镇 and 乡 of the districts the article names (subdistricts.tsv):
-  // 楚村镇 in 园区和楚村镇, 广饶街道 rather than the short form 广饶.
+  // 柳店镇 in 园区和柳店镇, 广饶街道 rather than the short form 广饶.
   if (int32_t longest = table.longest_subdistrict(); longest > 0)
     for (const Range& p : doc.paragraphs)
       for (int32_t end = p.begin + 1; end <= p.end; ++end) {

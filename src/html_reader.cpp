@@ -224,7 +224,7 @@ bool residue(const std::string& p, const ReaderVocabulary& words) {
   return search(*placeholder, u);
 }
 
-// The patterns of a byline ("来源：大众日报 作者：王健 2023-06-29" above the body)
+// The patterns of a byline ("来源：江城日报 作者：李明 2023-06-29" above the body)
 // from the page_byline_* word lists. A value ends at white space, | or 丨 (U+4E28).
 struct Byline {
   icu::UnicodeString any, source, author;

@@ -23,7 +23,7 @@ int32_t longest_affix(const RuleSet& rules, const std::string& list, const icu::
 Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
   auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
   bool cut = false;  // a word was cut off: a one-character function word after it is not part of the name
-  // Right after a recognised name the boundary is known, whatever the words say (召镇|巴音嘎查).
+  // Right after a recognised name the boundary is known, whatever the words say (庙镇|巴林嘎查, 镇巴 being a word).
   auto after = std::lower_bound(doc.entities.begin(), doc.entities.end(), name.begin,
                                 [](const Span& s, int32_t pos) { return s.range.end < pos; });
   if (after != doc.entities.end() && after->range.end == name.begin) return name;
@@ -31,11 +31,11 @@ Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
     const Word* w = doc.word_at(name.begin);
     if (!w || w->range.end >= name.end) break;
     const std::string& pos = rules.words.pos_name(w->pos);
-    bool inside = w->range.begin < name.begin;  // 社|区和楚村镇: a name does not start inside a word
-    // A function word: 目前|万隆社区. One character alone (和) often starts a
-    // name the dictionary does not know (和美社区), so only after a cut.
+    bool inside = w->range.begin < name.begin;  // 社|区和柳店镇: a name does not start inside a word
+    // A function word: 目前|春晖社区. One character alone (和) often starts a
+    // name the dictionary does not know (和顺社区), so only after a cut.
     bool function_word = rules.item_not_initial.count(pos) > 0 && (w->range.end - w->range.begin > 1 || cut);
-    bool container = rules.in_list("container_heads", text(*w));  // 乡|椿树垭村: the head of the place before
+    bool container = rules.in_list("container_heads", text(*w));  // 乡|青杉坪村: the head of the place before
     if (!inside && !function_word && !container) break;
     name.begin = w->range.end;
     cut = true;
@@ -45,7 +45,7 @@ Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
 
 Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suffixes,
                 const std::vector<std::string>& more_prefixes) {
-  // A name starts after the last verb that cannot be part of one (合作建设|光通信器件生产线项目).
+  // A name starts after the last verb that cannot be part of one (合作建设|激光雷达模组生产线项目).
   if (auto breaks = rules.word_lists.find("name_breaks"); breaks != rules.word_lists.end()) {
     icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
     int32_t cut = 0;

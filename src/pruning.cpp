@@ -30,7 +30,7 @@ void redundant_facts::run(Document& doc, const RuleSet&) {
   std::erase_if(doc.facts, [&](const Fact& f) {
     return f.relation == "locatedIn" && level(f.tail_type) > finest[{f.head_type, f.head}];
   });
-  // A sentence that states the container (位于龙舟坪镇的X) outweighs one read from the name (X's opening zone).
+  // A sentence that states the container (位于湖塘镇的X) outweighs one read from the name (X's opening zone).
   std::set<std::pair<std::string, std::string>> stated;
   for (const Fact& f : doc.facts)
     if (f.relation == "locatedIn" && f.rule != kNamePrefixRule && f.rule != kDefaultRule) stated.insert({f.head_type, f.head});

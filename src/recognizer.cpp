@@ -101,7 +101,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
       name = trimmed;
     }
     // A list of names of one type: 和 before the second is the list's (A社区和B社区),
-    // while after a place of another type it may begin the name (王舍人街道和美社区).
+    // while after a place of another type it may begin the name (齐贤街道和顺社区).
     bool after_same_type = (nb > 0 && a.entity[nb - 1] >= 0 && a.spans[a.entity[nb - 1]].type == rule.type) ||
                            name.begin == previous_end;
     if (after_same_type) {

@@ -237,7 +237,7 @@ class RuleMatcher {
   // The heads of a match. A named group: its first entity of a head type.
   // "subject": the nearest entity of a subject type before the match in its
   // sentence (not crossing a ';'), with the entities of its type listed just
-  // before it (万隆社区、福瑞社区获评…); a reference (该社区) is the entity the
+  // before it (春晖社区、秋实社区获评…); a reference (该社区) is the entity the
   // resolver made it. With no subject before the match, an entity of a head type inside it
   // before the list serves, else the holder its tails' names call for (word
   // lists "holder_heads.<TailType>.<Type>": a 村 title goes to the village named
@@ -262,7 +262,7 @@ class RuleMatcher {
       if (!contains(rule_.subject_types, p.type)) continue;
       if (!contains(rule_.head_types, p.type)) return {};
       // A district does not hold a village's or a town's title: the holder is a place
-      // not recognised after it (正定镇 with only 正定 known; 全区有12个村获评…示范村).
+      // not recognised after it (长兴镇 with only 长兴 known; 全区有12个村获评…示范村).
       if (p.type == "District")
         for (const auto& t : tails)
           if (std::string h = holder_type(t); h == "Community" || h == "Subdistrict") return {};

@@ -40,8 +40,8 @@ void resolve_references(Document& doc, const RuleSet& rules) {
   }
 }
 
-// A zone written short (璧山高新区) is the zone the article names in full
-// (重庆璧山高新技术产业开发区): same stem, the short head standing for the long one.
+// A zone written short (武进高新区) is the zone the article names in full
+// (江苏武进高新技术产业开发区): same stem, the short head standing for the long one.
 void resolve_abbreviations(Document& doc, const RuleSet& rules) {
   if (rules.abbreviations.empty()) return;
   std::vector<icu::UnicodeString> full;

@@ -1,7 +1,7 @@
 #pragma once
 // Containment: where the places and things of the article are (locatedIn)
 // when no sentence says so in a relation rule's words: a name that opens with
-// its container (白兔镇草莓文旅综合体 in 白兔镇), the defaults that the ontology
+// its container (长安镇高端装备综合体 in 长安镇), the defaults that the ontology
 // states (an entity named in an article about an area is located in the
 // district its sentence is about), District -> City -> Province from the
 // division table, and a 街道/镇 in the district the subdistrict table places it.
@@ -11,7 +11,7 @@
 namespace doc2kg {
 
 // The rule ids of the locatedIn facts this stage makes (in evidence, and for pruning).
-inline constexpr const char* kNamePrefixRule = "locatedIn.name_prefix";  // 白兔镇|草莓文旅综合体
+inline constexpr const char* kNamePrefixRule = "locatedIn.name_prefix";  // 长安镇|高端装备综合体
 inline constexpr const char* kDefaultRule = "locatedIn.default";         // named in an article about the area
 
 }  // namespace doc2kg

@@ -26,7 +26,7 @@ struct Span {
   std::string name;  // canonical name
   std::string rule;  // id of the rule that made it
   double confidence = 1.0;
-  // A subdistrict named at the start of this name (白兔镇 in 白兔镇草莓文旅综合体): its container.
+  // A subdistrict named at the start of this name (长安镇 in 长安镇高端装备综合体): its container.
   std::string container_type = {}, container = {};
 };
 

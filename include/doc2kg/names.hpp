@@ -13,15 +13,15 @@ namespace doc2kg {
 
 // Strips words of the list `trim_prefixes` (and of the word lists `more_prefixes`) from the front of a name range, and `trim_suffixes` from its end when
 // `suffixes`, returning the shortened range. A name also starts after the
-// last word of the list `name_breaks` in it (合作建设|光通信器件生产线项目).
+// last word of the list `name_breaks` in it (合作建设|激光雷达模组生产线项目).
 // Reads doc.text.
 Range trim_name(const Document& doc, const RuleSet& rules, Range name, bool suffixes,
                 const std::vector<std::string>& more_prefixes = {});
 
 // Moves the start of a name found by its suffix to a word of its own: not inside
-// a word (社|区和楚村镇), not at a function word (list `item_not_initial`, or a
+// a word (社|区和柳店镇), not at a function word (list `item_not_initial`, or a
 // one-character verb: 有|行政村), not at the head of the place before it (list
-// `container_heads`: 乡|椿树垭村). Needs doc.words; keeps at least two characters.
+// `container_heads`: 乡|青杉坪村). Needs doc.words; keeps at least two characters.
 // Reads doc.text, doc.words, doc.entities (right after a recognised name the start stays).
 Range start_at_word(const Document& doc, const RuleSet& rules, Range name);
 

@@ -59,7 +59,7 @@ struct EntityRule {
   double confidence = 1.0;
   bool trim = false, repeat = false;
   // Entities of these types that open the name in their full form are its
-  // container, not part of it (句容市|白兔镇…项目); a short form stays (句容数字经济产业园).
+  // container, not part of it (海宁市|长安镇…项目); a short form stays (海宁泛半导体产业园).
   std::vector<std::string> strip_leading_types;
   std::unique_ptr<icu::RegexPattern> reject;  // on the canonical name
   CompiledPattern pattern;
