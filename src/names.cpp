@@ -4,21 +4,17 @@
 
 namespace doc2kg {
 
-namespace {
-
-// Longest word of `list` that `s` starts with (or ends with), or 0.
-int32_t longest_affix(const RuleSet& rules, const std::string& list, const icu::UnicodeString& s, bool suffix) {
+int32_t longest_affix(const RuleSet& rules, const std::string& list, const icu::UnicodeString& s, bool suffix,
+                      int32_t longest) {
   auto it = rules.word_lists.find(list);
   if (it == rules.word_lists.end()) return 0;
   int32_t best = 0;
-  for (int32_t n = 1; n <= s.length() && n <= 8; ++n) {
+  for (int32_t n = 1; n <= s.length() && n <= longest; ++n) {
     icu::UnicodeString affix = suffix ? s.tempSubString(s.length() - n) : s.tempSubString(0, n);
     if (it->second.count(affix)) best = n;
   }
   return best;
 }
-
-}  // namespace
 
 Range start_at_word(const Document& doc, const RuleSet& rules, Range name) {
   auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };

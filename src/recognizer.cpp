@@ -19,13 +19,6 @@ namespace doc2kg {
 
 namespace {
 
-bool occurs(const icu::UnicodeString& hay, const icu::UnicodeString& needle) { return hay.indexOf(needle) >= 0; }
-
-bool triggered(const CompiledPattern& p, const icu::UnicodeString& sentence) {
-  if (p.triggers.empty()) return true;
-  return std::any_of(p.triggers.begin(), p.triggers.end(), [&](const auto& t) { return occurs(sentence, t); });
-}
-
 int32_t group_number(const icu::RegexPattern& p, const char16_t* name) {
   UErrorCode status = U_ZERO_ERROR;
   int32_t n = p.groupNumberFromName(icu::UnicodeString(name), status);
@@ -77,10 +70,9 @@ void zone_container(const Document& doc, const RuleSet& rules, const AnnotatedSe
 }
 
 std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules, const EntityRule& rule,
-                                       const AnnotatedSentence& a, const icu::UnicodeString& sentence_text) {
+                                       const AnnotatedSentence& a) {
   profile::Timer timer(profile::enabled() ? "rule " + rule.id : std::string());
   std::vector<Candidate> out;
-  if (!triggered(rule.pattern, sentence_text)) return out;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(rule.pattern.regex->matcher(a.text, status));
   m->setTimeLimit(kMatchTimeLimit, status);
@@ -157,9 +149,9 @@ void recognize_entities(Document& doc, const RuleSet& rules) {
         for (const EntityRule& rule : rules.entity_rules) {
           if (rule.phase != phase || (round > 0 && !rule.repeat)) continue;
           repeat = repeat || rule.repeat;
-          if (!triggered(rule.pattern, sentence_text)) continue;
+          if (!rule.pattern.triggered_by(sentence_text)) continue;
           if (!a) a = annotate(doc, s);
-          for (auto& c : run_entity_rule(doc, rules, rule, *a, sentence_text)) {
+          for (auto& c : run_entity_rule(doc, rules, rule, *a)) {
             if (rule.min_count > 1 && count_in_text(doc, from_utf8(c.span.name)) < rule.min_count) continue;
             candidates.push_back(std::move(c));
           }

@@ -226,12 +226,9 @@ class RuleMatcher {
     return item;
   }
 
+  // `name` ends with a word of `list` that is not all of it (康养 in 文旅康养).
   bool ends_with_word(const icu::UnicodeString& name, const std::string& list) const {
-    auto it = rules_.word_lists.find(list);
-    if (it == rules_.word_lists.end()) return false;
-    for (int32_t n = 1; n < name.length(); ++n)
-      if (it->second.count(name.tempSubString(name.length() - n))) return true;
-    return false;
+    return longest_affix(rules_, list, name, true, name.length() - 1) > 0;
   }
 
   // The heads of a match. A named group: its first entity of a head type.
@@ -357,11 +354,6 @@ class RuleMatcher {
   std::vector<Range>& claimed_;  // lists of this sentence already read by an earlier rule  // the entities of the sentences before this one, in order
 };
 
-bool triggered(const CompiledPattern& p, const icu::UnicodeString& sentence) {
-  if (p.triggers.empty()) return true;
-  return std::any_of(p.triggers.begin(), p.triggers.end(), [&](const auto& t) { return sentence.indexOf(t) >= 0; });
-}
-
 }  // namespace
 
 namespace {
@@ -408,7 +400,7 @@ std::vector<char> relate(Document& doc, const RuleSet& rules, std::vector<Fact>&
       icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
       std::vector<Range> claimed;
       for (const RelationRule& rule : rules.relation_rules) {
-        if (!triggered(rule.pattern, sentence_text)) continue;
+        if (!rule.pattern.triggered_by(sentence_text)) continue;
         AnnotatedSentence a = annotate(doc, s, local);  // again per rule: {T+} lists may have added entities
         RuleMatcher(doc, local, rules, rule, a, rebuilt, claimed).run(facts);
       }

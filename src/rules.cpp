@@ -36,6 +36,11 @@ void check_match_time(UErrorCode status, const std::string& rule_id, const std::
                                       "(catastrophic backtracking?); fix the pattern, e.g. avoid nested repetition");
 }
 
+bool CompiledPattern::triggered_by(const icu::UnicodeString& sentence) const {
+  return triggers.empty() ||
+         std::any_of(triggers.begin(), triggers.end(), [&](const auto& t) { return sentence.indexOf(t) >= 0; });
+}
+
 bool RuleSet::in_list(const std::string& list, const icu::UnicodeString& word) const {
   auto it = word_lists.find(list);
   return it != word_lists.end() && it->second.count(word) > 0;
@@ -325,39 +330,37 @@ struct Loader {
   // One entry of a lexicon file (line `n` of `path`), by the lexicon's kind.
   void take_line(const std::string& id, const std::string& kind, const std::string& type, const fs::path& path,
                  const std::string& line, int n, double confidence, int priority, bool segment) {
-    {
-      std::string key = line.substr(0, line.find('\t'));
-      std::string value = line.find('\t') == std::string::npos ? "" : line.substr(line.find('\t') + 1);
-      if (kind == "words") {
-        rules.word_lists[id].insert(from_utf8(key));
-        if (segment) user_words.push_back(from_utf8(key));  // "segment": its words are words of the text
-      } else if (kind == "units") {
-        std::string unit = value.substr(0, value.find('\t'));
-        std::string scale = value.find('\t') == std::string::npos ? "1" : value.substr(value.find('\t') + 1);
-        char* end = nullptr;
-        double factor = std::strtod(scale.c_str(), &end);
-        if (unit.empty() || end == scale.c_str())
-          problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected written unit, unit, scale");
-        rules.units[from_utf8(key)] = {unit, factor};
-      } else if (kind == "abbreviations") {
-        if (value.empty())
-          problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected short form TAB full form");
-        else rules.abbreviations.push_back({from_utf8(key), from_utf8(value)});
-      } else if (kind == "references") {
-        std::string ref_type = value.substr(0, value.find('\t'));
-        std::string suffix = value.find('\t') == std::string::npos ? "" : value.substr(value.find('\t') + 1);
-        if (!is_entity_type(ref_type))
-          problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected word, entity type[, name ending]; unknown type \"" + ref_type + "\"");
-        rules.reference_trie.insert(from_utf8(key), static_cast<int>(rules.references.size()));
-        rules.references.push_back({ref_type, from_utf8(suffix), id});
-      } else if (kind == "roles") {
-        rules.word_lists[id].insert(from_utf8(key));  // {=id} in a pattern: any role word
-        if (!is_relation(value))
-          problems.push_back(path.string() + ":" + std::to_string(n) + ":1: unknown relation \"" + value + "\"");
-        rules.roles[from_utf8(key)] = value;
-      } else {
-        add_entry(key, {type, value.empty() ? key : value, id, confidence, priority, -1, false});
-      }
+    std::string key = line.substr(0, line.find('\t'));
+    std::string value = line.find('\t') == std::string::npos ? "" : line.substr(line.find('\t') + 1);
+    if (kind == "words") {
+      rules.word_lists[id].insert(from_utf8(key));
+      if (segment) user_words.push_back(from_utf8(key));  // "segment": its words are words of the text
+    } else if (kind == "units") {
+      std::string unit = value.substr(0, value.find('\t'));
+      std::string scale = value.find('\t') == std::string::npos ? "1" : value.substr(value.find('\t') + 1);
+      char* end = nullptr;
+      double factor = std::strtod(scale.c_str(), &end);
+      if (unit.empty() || end == scale.c_str())
+        problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected written unit, unit, scale");
+      rules.units[from_utf8(key)] = {unit, factor};
+    } else if (kind == "abbreviations") {
+      if (value.empty())
+        problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected short form TAB full form");
+      else rules.abbreviations.push_back({from_utf8(key), from_utf8(value)});
+    } else if (kind == "references") {
+      std::string ref_type = value.substr(0, value.find('\t'));
+      std::string suffix = value.find('\t') == std::string::npos ? "" : value.substr(value.find('\t') + 1);
+      if (!is_entity_type(ref_type))
+        problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected word, entity type[, name ending]; unknown type \"" + ref_type + "\"");
+      rules.reference_trie.insert(from_utf8(key), static_cast<int>(rules.references.size()));
+      rules.references.push_back({ref_type, from_utf8(suffix), id});
+    } else if (kind == "roles") {
+      rules.word_lists[id].insert(from_utf8(key));  // {=id} in a pattern: any role word
+      if (!is_relation(value))
+        problems.push_back(path.string() + ":" + std::to_string(n) + ":1: unknown relation \"" + value + "\"");
+      rules.roles[from_utf8(key)] = value;
+    } else {
+      add_entry(key, {type, value.empty() ? key : value, id, confidence, priority, -1, false});
     }
   }
 

@@ -11,6 +11,11 @@
 
 namespace doc2kg {
 
+// The length of the longest word of the word list `list` that `s` starts with
+// (or, with `suffix`, ends with), at most `longest` characters; 0 if none.
+int32_t longest_affix(const RuleSet& rules, const std::string& list, const icu::UnicodeString& s, bool suffix,
+                      int32_t longest = 8);
+
 // Strips words of the list `trim_prefixes` (and of the word lists `more_prefixes`) from the front of a name range, and `trim_suffixes` from its end when
 // `suffixes`, returning the shortened range. A name also starts after the
 // last word of the list `name_breaks` in it (合作建设|激光雷达模组生产线项目).

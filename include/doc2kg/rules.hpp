@@ -50,6 +50,8 @@ struct Reference {
 struct CompiledPattern {
   std::unique_ptr<icu::RegexPattern> regex;
   std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs
+  // True when the rule may match `sentence`: it has no triggers, or one occurs in it.
+  bool triggered_by(const icu::UnicodeString& sentence) const;
   std::string file;
 };
 
