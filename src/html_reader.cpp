@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "doc2kg/error.hpp"
@@ -95,6 +95,34 @@ bool is_furniture(const xmlNode* n) {
   return search(*furniture, from_utf8(marks));
 }
 
+// Visits the nodes of the list from `first` on and below them in document
+// order, without recursion (a page may nest elements deeper than any stack):
+// enter(n) says whether to go below n; leave(n) follows what is below a node entered so.
+template <class Enter, class Leave>
+void walk(const xmlNode* first, Enter enter, Leave leave) {
+  const xmlNode* top = first ? first->parent : nullptr;
+  for (const xmlNode* n = first; n;) {
+    if (enter(n)) {
+      if (n->children) {
+        n = n->children;
+        continue;
+      }
+      leave(n);
+    }
+    while (n && !n->next) {
+      n = n->parent;
+      if (!n || n == top) return;
+      leave(n);
+    }
+    if (n) n = n->next;
+  }
+}
+
+template <class Enter>
+void walk(const xmlNode* first, Enter enter) {
+  walk(first, enter, [](const xmlNode*) {});
+}
+
 struct Text {
   std::vector<std::string> paragraphs;
   std::string current;
@@ -105,77 +133,91 @@ struct Text {
   }
 };
 
-void collect(const xmlNode* n, Text& out) {
-  for (const xmlNode* c = n; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      out.current += reinterpret_cast<const char*>(c->content ? c->content : reinterpret_cast<const xmlChar*>(""));
-      continue;
-    }
-    if (c->type != XML_ELEMENT_NODE || is_furniture(c)) continue;  // comments and furniture dropped
-    bool block = is_block(name_of(c));
-    if (block) out.flush();
-    collect(c->children, out);
-    if (block) out.flush();
-  }
+// The text of the list from `first` on, furniture and comments left out; a block element breaks the paragraph.
+void collect(const xmlNode* first, Text& out) {
+  walk(
+      first,
+      [&](const xmlNode* c) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+          if (c->content) out.current += reinterpret_cast<const char*>(c->content);
+          return false;
+        }
+        if (c->type != XML_ELEMENT_NODE || is_furniture(c)) return false;
+        if (is_block(name_of(c))) out.flush();
+        return true;
+      },
+      [&](const xmlNode* c) {
+        if (is_block(name_of(c))) out.flush();
+      });
 }
 
-// Characters of Chinese text inside a node, furniture excluded: picks the main content.
-size_t han_chars(const xmlNode* n) {
-  size_t count = 0;
-  for (const xmlNode* c = n; c; c = c->next) {
+// Characters of Chinese text inside each element below `top`, furniture excluded: picks the main content.
+std::unordered_map<const xmlNode*, size_t> han_chars(const xmlNode* top) {
+  std::unordered_map<const xmlNode*, size_t> count;
+  std::vector<const xmlNode*> elements;  // in document order: each after the element holding it
+  walk(top->children, [&](const xmlNode* c) {
     if (c->type == XML_TEXT_NODE && c->content) {
       icu::UnicodeString u = from_utf8(reinterpret_cast<const char*>(c->content));
-      for (int32_t i = 0; i < u.length(); ++i) count += u.charAt(i) >= 0x4E00 && u.charAt(i) <= 0x9FFF;
-    } else if (c->type == XML_ELEMENT_NODE && !is_furniture(c)) {
-      count += han_chars(c->children);
+      size_t n = 0;
+      for (int32_t i = 0; i < u.length(); ++i) n += u.charAt(i) >= 0x4E00 && u.charAt(i) <= 0x9FFF;
+      count[c->parent] += n;
+      return false;
     }
-  }
+    if (c->type != XML_ELEMENT_NODE || is_furniture(c)) return false;
+    elements.push_back(c);
+    return true;
+  });
+  for (auto e = elements.rbegin(); e != elements.rend(); ++e) count[(*e)->parent] += count[*e];
   return count;
 }
 
 // The main content: an <article> or content-like container holding most of
 // the page's text, else the body.
 const xmlNode* main_content(const xmlNode* body) {
-  const xmlNode* best = body;
-  size_t total = han_chars(body->children);
-  size_t best_score = 0;
-  std::function<void(const xmlNode*)> visit = [&](const xmlNode* n) {
-    for (const xmlNode* c = n; c; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE || is_furniture(c)) continue;
-      std::string marks = lower(name_of(c) + " " + attr(c, "class") + " " + attr(c, "id"));
-      static const auto content = compile(u"content|article|detail|text|main|body");
-      bool named = name_of(c) == "article" || name_of(c) == "main" || search(*content, from_utf8(marks));
-      size_t chars = han_chars(c->children);
-      if (named && chars * 2 >= total && (best == body || chars <= best_score)) {
-        best = c;  // the innermost named container with at least half the text
-        best_score = chars;
-      }
-      visit(c->children);
-    }
+  static const auto content = compile(u"content|article|detail|text|main|body");
+  const auto chars = han_chars(body);
+  auto count = [&](const xmlNode* n) {
+    auto it = chars.find(n);
+    return it == chars.end() ? size_t{0} : it->second;
   };
-  visit(body->children);
+  const xmlNode* best = body;
+  size_t total = count(body), best_score = 0;
+  walk(body->children, [&](const xmlNode* c) {
+    if (c->type != XML_ELEMENT_NODE || is_furniture(c)) return false;
+    std::string marks = lower(name_of(c) + " " + attr(c, "class") + " " + attr(c, "id"));
+    bool named = name_of(c) == "article" || name_of(c) == "main" || search(*content, from_utf8(marks));
+    size_t n = count(c);
+    if (named && n * 2 >= total && (best == body || n <= best_score)) {
+      best = c;  // the innermost named container with at least half the text
+      best_score = n;
+    }
+    return true;
+  });
   return best;
 }
 
-const xmlNode* find(const xmlNode* n, const std::string& tag) {
-  for (const xmlNode* c = n; c; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE && name_of(c) == tag) return c;
-    if (c->type == XML_ELEMENT_NODE)
-      if (const xmlNode* f = find(c->children, tag)) return f;
-  }
-  return nullptr;
+// The first element named `tag` in the list from `first` on or below it.
+const xmlNode* find(const xmlNode* first, const std::string& tag) {
+  const xmlNode* found = nullptr;
+  walk(first, [&](const xmlNode* c) {
+    if (found || c->type != XML_ELEMENT_NODE) return false;
+    if (name_of(c) == tag) found = c;
+    return !found;
+  });
+  return found;
 }
 
-void metas(const xmlNode* n, std::vector<std::pair<std::string, std::string>>& out) {
-  for (const xmlNode* c = n; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
+// The page's <meta> keys (property, name or itemprop, lower case) and contents, in order.
+void metas(const xmlNode* first, std::vector<std::pair<std::string, std::string>>& out) {
+  walk(first, [&](const xmlNode* c) {
+    if (c->type != XML_ELEMENT_NODE) return false;
     if (name_of(c) == "meta") {
       std::string key = lower(attr(c, "property").empty() ? attr(c, "name") : attr(c, "property"));
       if (key.empty()) key = lower(attr(c, "itemprop"));
       if (!key.empty()) out.push_back({key, collapse(attr(c, "content"))});
     }
-    metas(c->children, out);
-  }
+    return true;
+  });
 }
 
 std::string meta(const std::vector<std::pair<std::string, std::string>>& m, std::initializer_list<const char*> keys) {
@@ -202,14 +244,14 @@ icu::UnicodeString alternation(const WordList& list) {
   return out.append(words.empty() ? u"(?!))" : u")");
 }
 
-// ICU regex over UTF-8 text: std::regex works on bytes and breaks CJK character classes.
-bool icu_find(const icu::UnicodeString& pattern, const std::string& text, std::vector<std::string>* groups = nullptr) {
+// The first match of `pattern` in the UTF-8 text, its groups in `groups`.
+bool icu_find(const icu::RegexPattern& pattern, const std::string& text, std::vector<std::string>* groups = nullptr) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString input = from_utf8(text);  // the matcher keeps a reference to it
-  icu::RegexMatcher m(pattern, input, 0, status);
-  if (U_FAILURE(status) || !m.find(status)) return false;
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
+  if (U_FAILURE(status) || !m->find(status)) return false;
   if (groups)
-    for (int32_t g = 1; g <= m.groupCount(); ++g) groups->push_back(to_utf8(m.group(g, status)));
+    for (int32_t g = 1; g <= m->groupCount(); ++g) groups->push_back(to_utf8(m->group(g, status)));
   return true;
 }
 
@@ -227,32 +269,32 @@ bool residue(const std::string& p, const ReaderVocabulary& words) {
 // The patterns of a byline ("来源：江城日报 作者：李明 2023-06-29" above the body)
 // from the page_byline_* word lists. A value ends at white space, | or 丨 (U+4E28).
 struct Byline {
-  icu::UnicodeString any, source, author;
+  std::unique_ptr<icu::RegexPattern> any, source, author;
   explicit Byline(const ReaderVocabulary& words) {
     icu::UnicodeString s = alternation(words.page_byline_source_labels);
     icu::UnicodeString a = alternation(words.page_byline_author_labels);
-    any = icu::UnicodeString(u"(?:").append(s).append(u"|").append(a).append(u")\\s*[:：]");
-    source = icu::UnicodeString(s).append(u"\\s*[:：]\\s*([^\\s|\\x{4E28}]+)");
-    author = icu::UnicodeString(a)
-                 .append(u"\\s*[:：]\\s*([^\\s|\\x{4E28}:：]+(?: [^\\s|\\x{4E28}:：]+)*?)(?=\\s*(?:$|")
-                 .append(alternation(words.page_byline_author_ends))
-                 .append(u"|\\d{4}|\\s{2}))");
+    any = compile(icu::UnicodeString(u"(?:").append(s).append(u"|").append(a).append(u")\\s*[:：]"));
+    source = compile(icu::UnicodeString(s).append(u"\\s*[:：]\\s*([^\\s|\\x{4E28}]+)"));
+    author = compile(icu::UnicodeString(a)
+                         .append(u"\\s*[:：]\\s*([^\\s|\\x{4E28}:：]+(?: [^\\s|\\x{4E28}:：]+)*?)(?=\\s*(?:$|")
+                         .append(alternation(words.page_byline_author_ends))
+                         .append(u"|\\d{4}|\\s{2}))"));
   }
 };
 
-void byline(const std::string& p, const Byline& b, const ReaderVocabulary& words, std::string& source,
-            std::string& author, std::string& date) {
+void byline(const std::string& p, const Byline& b, const ReaderVocabulary& words, ArticleInfo& info) {
   std::vector<std::string> g;
-  if (source.empty() && icu_find(b.source, p, &g)) source = g[0];
+  if (info.source.empty() && icu_find(*b.source, p, &g)) info.source = g[0];
   g.clear();
-  if (author.empty() && icu_find(b.author, p, &g)) author = g[0];
-  if (date.empty()) date = iso_date(p, words);
+  if (info.author.empty() && icu_find(*b.author, p, &g)) info.author = g[0];
+  if (info.date.empty()) info.date = iso_date(p, words);
 }
 
 // A page title names the site too: 标题_新闻中心_某某网 -> 标题.
 std::string page_title(const std::string& t) {
+  static const auto site = compile(u"^(.+?)\\s*(?:_|\\||｜| - | — |－)");
   std::vector<std::string> g;
-  if (icu_find(u"^(.+?)\\s*(?:_|\\||｜| - | — |－)", t, &g)) return g[0];
+  if (icu_find(*site, t, &g)) return g[0];
   return t;
 }
 
@@ -276,23 +318,65 @@ std::string declared_charset(std::string_view bytes) {
   return "";
 }
 
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// The bytes in `encoding` (an ICU converter name): false if the converters do not
+// know it or, when `strict`, the bytes are not in it (else what is not becomes U+FFFD, as in browsers).
+bool convert(std::string_view bytes, const char* encoding, bool strict, icu::UnicodeString& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(encoding, &status), ucnv_close);
+  if (U_FAILURE(status)) return false;
+  if (strict) ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  out = icu::UnicodeString(bytes.data(), static_cast<int32_t>(bytes.size()), conv.get(), status);
+  return U_SUCCESS(status);
+}
+
+// The encoding a charset label names, as the HTML standard reads a <meta>:
+// a UTF-16 label means UTF-8 (a page whose meta could be read is not UTF-16);
+// GB2312 and GBK are read as GB18030, their superset; Latin-1 and ASCII as
+// windows-1252; any other label as ICU knows it.
+std::string label_encoding(const std::string& label) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"utf-16", "UTF-8"},      {"utf-16le", "UTF-8"},     {"utf-16be", "UTF-8"},   {"unicode", "UTF-8"},
+      {"unicodefffe", "UTF-8"}, {"ucs-2", "UTF-8"},        {"csunicode", "UTF-8"},  {"iso-10646-ucs-2", "UTF-8"},
+      {"utf8", "UTF-8"},        {"utf-8", "UTF-8"},        {"gb2312", "GB18030"},   {"gbk", "GB18030"},
+      {"x-gbk", "GB18030"},     {"chinese", "GB18030"},    {"csgb2312", "GB18030"}, {"gb_2312-80", "GB18030"},
+      {"gb_2312", "GB18030"},   {"iso-ir-58", "GB18030"},  {"gb18030", "GB18030"},  {"big5", "Big5"},
+      {"big5-hkscs", "Big5"},   {"cn-big5", "Big5"},       {"csbig5", "Big5"},      {"x-x-big5", "Big5"},
+      {"iso-8859-1", "windows-1252"}, {"latin1", "windows-1252"}, {"ascii", "windows-1252"},
+      {"us-ascii", "windows-1252"}};
+  for (const auto& [name, encoding] : kLabels)
+    if (label == name) return encoding;
+  return label;
+}
+
+// The page's text, decoded once: by its BOM; as UTF-8 when the bytes are UTF-8
+// with Chinese in them (a page saved or scraped as UTF-8 keeps the meta of its
+// original encoding); else by its declared charset; else, when it declares none
+// or one the converters do not know, by detection as for text.
+icu::UnicodeString page_text(std::string_view bytes, const std::string& where) {
+  if (starts_with(bytes, "\xEF\xBB\xBF") || starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF"))
+    return decode(bytes, where);
+  icu::UnicodeString out;
+  bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii && convert(bytes, "UTF-8", true, out)) return out;
+  std::string encoding = label_encoding(declared_charset(bytes));
+  if (!encoding.empty() && encoding != "UTF-8" && convert(bytes, encoding.c_str(), false, out)) return out;
+  return decode(bytes, where);
+}
+
+}  // namespace
+
 PageArticle html_to_article(std::string_view bytes, const std::string& where, const ReaderVocabulary& words) {
-  // Decode to UTF-8 first: the declared charset, else detection as for text.
-  std::string charset = declared_charset(bytes);
-  std::string utf8;
-  if (!charset.empty() && charset != "utf-8" && charset != "utf8") {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset == "gb2312" || charset == "gbk" ? "GB18030" : charset.c_str(), &status), ucnv_close);
-    if (U_FAILURE(status)) throw Error(kExitInput, where + ": unknown charset \"" + charset + "\"");
-    icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), conv.get(), status);
-    if (U_FAILURE(status)) throw Error(kExitInput, where + ": not valid " + charset);
-    utf8 = to_utf8(u);
-  } else {
-    utf8 = to_utf8(decode(bytes, where));
-  }
+  std::string utf8 = to_utf8(page_text(bytes, where));
+  // XML_PARSE_HUGE: no depth limit (libxml2 stops at 256 nested elements
+  // otherwise and loses the rest); the tree is walked without recursion.
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
       htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED),
+                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                         HTML_PARSE_NOIMPLIED | XML_PARSE_HUGE),
       xmlFreeDoc);
   if (!doc) throw Error(kExitInput, where + ": not an HTML page");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
@@ -301,33 +385,34 @@ PageArticle html_to_article(std::string_view bytes, const std::string& where, co
   metas(root, m);
   const xmlNode* h1 = find(root, "h1");
   const xmlNode* title_el = find(root, "title");
-  std::string title = meta(m, {"og:title", "twitter:title"});
-  if (title.empty() && h1) title = collapse(text_of(h1));
-  if (title.empty() && title_el) title = page_title(collapse(text_of(title_el)));
-  std::string date = iso_date(meta(m, {"article:published_time", "pubdate", "publishdate", "publish_date",
-                                       "datepublished", "date", "dc.date", "og:release_date"}),
-                              words);
-  std::string source = meta(m, {"source", "article:source", "og:site_name", "sourcename"});
-  std::string author = meta(m, {"author", "article:author", "dc.creator"});
+  PageArticle out;
+  ArticleInfo& info = out.info;
+  info.title = meta(m, {"og:title", "twitter:title"});
+  if (info.title.empty() && h1) info.title = collapse(text_of(h1));
+  if (info.title.empty() && title_el) info.title = page_title(collapse(text_of(title_el)));
+  info.date = iso_date(meta(m, {"article:published_time", "pubdate", "publishdate", "publish_date", "datepublished",
+                                "date", "dc.date", "og:release_date"}),
+                       words);
+  info.source = meta(m, {"source", "article:source", "og:site_name", "sourcename"});
+  info.author = meta(m, {"author", "article:author", "dc.creator"});
   const xmlNode* body = find(root, "body");
   Text everything;  // bylines sit beside the content, often outside its container
   collect(body ? body->children : root->children, everything);
   everything.flush();
   const Byline b(words);
   for (const auto& p : everything.paragraphs)
-    if (p.size() < 300 && icu_find(b.any, p)) byline(p, b, words, source, author, date);
+    if (p.size() < 300 && icu_find(*b.any, p)) byline(p, b, words, info);
   Text text;
   const xmlNode* content = main_content(body ? body : root);
-  collect(content == body || content == root ? content->children : content->children, text);
+  collect(content->children, text);
   text.flush();
   std::vector<std::string> paragraphs;
   for (const auto& p : text.paragraphs) {
-    if (residue(p, words) || p == title) continue;
-    if (paragraphs.empty() && p.size() < 300 && icu_find(b.any, p)) continue;  // the byline
+    if (residue(p, words) || p == info.title) continue;
+    if (paragraphs.empty() && p.size() < 300 && icu_find(*b.any, p)) continue;  // the byline
     paragraphs.push_back(p);
   }
   if (paragraphs.empty()) throw Error(kExitInput, where + ": the page has no article text");
-  PageArticle out{title, date, author, source, ""};
   for (const auto& p : paragraphs) out.text += p + "\n";
   return out;
 }

@@ -1,139 +1,36 @@
+// The reader stage (reader.hpp): one reader per kind of input, each giving the
+// article's text and its header fields directly:
+//  - a plain-text article, whose header is in its own first lines;
+//  - an article whose fields are known (a JSON Lines record's title, date,
+//    source; a web page's metadata and byline), composed as its title, author
+//    and source lines, a blank line, the body;
+//  - a web page (html_reader.hpp), decoded once: an article whose fields are
+//    known when it gives a date, else a plain-text article of its title and paragraphs.
+// The bytes are decoded by src/readers/encoding.cpp, dates read by src/readers/dates.cpp.
 #include "doc2kg/reader.hpp"
 
-#include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 
-#include <fstream>
-#include <iostream>
 #include <algorithm>
-#include <memory>
-#include <sstream>
 #include <set>
 
 #include "doc2kg/error.hpp"
 #include "doc2kg/html_reader.hpp"
 #include "doc2kg/script.hpp"
 #include "doc2kg/text.hpp"
+#include "readers/dates.hpp"
 
 namespace doc2kg {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+using readers::find_date;
+using readers::is_ascii_digit;
+using readers::only_time_after;
+using readers::parse_date_at;
+using readers::read_number;
+using readers::take;
 
-// Strict UTF-8 check (no overlongs, no surrogates); returns the offset of the first bad byte or npos.
-size_t first_invalid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int n = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
-    if (n == 0 || i + n >= s.size()) return i;  // not a lead byte, or truncated
-    uint32_t cp = c & (0x3F >> n);
-    for (int k = 1; k <= n; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += n + 1;
-  }
-  return std::string_view::npos;
-}
-
-// Share of zero bytes at even and odd positions: UTF-16 without a BOM shows them.
-std::string guess_utf16(std::string_view s) {
-  size_t even = 0, odd = 0, n = std::min<size_t>(s.size(), 4096) & ~size_t{1};
-  for (size_t i = 0; i < n; i += 2) {
-    even += s[i] == 0;
-    odd += s[i + 1] == 0;
-  }
-  if (n >= 4 && odd * 4 > n / 2 && even == 0) return "UTF-16LE";
-  if (n >= 4 && even * 4 > n / 2 && odd == 0) return "UTF-16BE";
-  return "";
-}
-
-}  // namespace
-
-std::string read_file(const std::string& path) {
-  std::ostringstream ss;
-  if (path == "-") {
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(kExitInput, path + ": cannot open");
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(kExitInput, path + ": read failed");
-  return ss.str();
-}
-
-std::string detect_encoding(std::string_view bytes) {
-  if (starts_with(bytes, "\xEF\xBB\xBF")) return "UTF-8";
-  if (starts_with(bytes, "\xFF\xFE")) return "UTF-16LE";
-  if (starts_with(bytes, "\xFE\xFF")) return "UTF-16BE";
-  std::string utf16 = guess_utf16(bytes);
-  if (!utf16.empty()) return utf16;
-  size_t bad = first_invalid_utf8(bytes);
-  if (bad == std::string_view::npos) return "UTF-8";
-  // Chinese UTF-8 that breaks later (a truncated download, one bad byte) is
-  // broken UTF-8, not GB18030: GB18030 text fails the UTF-8 check at once.
-  size_t multibyte = 0;
-  for (size_t i = 0; i < bad; ++i) multibyte += (static_cast<unsigned char>(bytes[i]) & 0xC0) == 0xC0;
-  if (multibyte >= 3) return "UTF-8";
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), ucsdet_close);
-  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)), &status);
-  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
-  std::string name = (U_SUCCESS(status) && match) ? ucsdet_getName(match, &status) : "";
-  // Chinese text that is not UTF-8 is GB18030 (a superset of GBK and GB2312) far more often than not.
-  if (name.rfind("UTF-16", 0) == 0) return name;
-  return "GB18030";
-}
-
-icu::UnicodeString decode(std::string_view bytes, const std::string& where) {
-  std::string encoding = detect_encoding(bytes);
-  if (encoding == "UTF-8") {
-    if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
-    size_t bad = first_invalid_utf8(bytes);
-    if (bad != std::string_view::npos)
-      throw Error(kExitInput, where + ": invalid UTF-8 at byte " + std::to_string(bad));
-  } else if (encoding != "GB18030" && bytes.size() >= 2 &&
-             (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF"))) {
-    bytes.remove_prefix(2);
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(encoding.c_str(), &status), ucnv_close);
-  if (U_FAILURE(status)) throw Error(kExitInput, where + ": cannot open converter for " + encoding);
-  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  icu::UnicodeString out;
-  int32_t capacity = static_cast<int32_t>(bytes.size()) + 16;
-  UChar* buffer = out.getBuffer(capacity);
-  UChar* target = buffer;
-  const char* source = bytes.data();
-  ucnv_toUnicode(conv.get(), &target, buffer + capacity, &source, bytes.data() + bytes.size(), nullptr, true, &status);
-  out.releaseBuffer(static_cast<int32_t>(target - buffer));
-  if (U_FAILURE(status))
-    throw Error(kExitInput, where + ": not valid " + encoding + " at byte " + std::to_string(source - bytes.data()));
-  // Binary files decode as something: reject text with NUL or many control characters.
-  int32_t controls = 0;
-  for (int32_t i = 0; i < out.length(); ++i) {
-    UChar c = out.charAt(i);
-    if (c == 0) throw Error(kExitInput, where + ": binary data (NUL character at position " + std::to_string(i) + ")");
-    if (c < 0x20 && c != u'\n' && c != u'\r' && c != u'\t') ++controls;
-  }
-  if (controls > 8 && controls * 100 > out.length())
-    throw Error(kExitInput, where + ": binary data (" + std::to_string(controls) + " control characters)");
-  icu::UnicodeString trimmed(out);
-  if (trimmed.trim().isEmpty()) throw Error(kExitInput, where + ": empty article (no text)");
-  return out;
-}
-
-namespace {
+// ---- Lines ----
 
 struct Line {
   Range range;
@@ -154,142 +51,6 @@ std::vector<Line> split_lines(const icu::UnicodeString& s) {
     }
   }
   return lines;
-}
-
-// ---- Dates: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 二〇二四年三月五日 ----
-// The marks (年, 月, 日 …) are the date_* word lists; numerals stay here.
-
-bool is_ascii_digit(UChar c) { return c >= u'0' && c <= u'9'; }
-
-int han_digit(UChar c) {
-  static const char16_t kDigits[] = u"〇一二三四五六七八九";
-  if (c == u'零' || c == u'○') return 0;
-  for (int d = 0; d < 10; ++d)
-    if (c == kDigits[d]) return d;
-  return -1;
-}
-
-// Up to `max` ASCII digits at i; -1 if none.
-int read_number(const icu::UnicodeString& s, int32_t& i, int max) {
-  int v = 0, n = 0;
-  while (i < s.length() && n < max && is_ascii_digit(s.charAt(i))) v = v * 10 + (s.charAt(i++) - u'0'), ++n;
-  return n == 0 || (i < s.length() && is_ascii_digit(s.charAt(i))) ? -1 : v;
-}
-
-// 三, 十, 十二, 二十, 三十一 at i; -1 if none.
-int read_han_number(const icu::UnicodeString& s, int32_t& i) {
-  int tens = 0, units = -1;
-  if (i < s.length() && han_digit(s.charAt(i)) > 0 && i + 1 < s.length() && s.charAt(i + 1) == u'十') {
-    tens = han_digit(s.charAt(i));
-    i += 2;
-  } else if (i < s.length() && s.charAt(i) == u'十') {
-    tens = 1;
-    ++i;
-  }
-  if (i < s.length() && han_digit(s.charAt(i)) > 0) units = han_digit(s.charAt(i++));
-  if (tens == 0 && units < 0) return -1;
-  return tens * 10 + std::max(units, 0);
-}
-
-void skip_spaces(const icu::UnicodeString& s, int32_t& i) {
-  while (i < s.length() && u_isWhitespace(s.charAt(i))) ++i;
-}
-
-bool take(const icu::UnicodeString& s, int32_t& i, UChar c) {
-  if (i < s.length() && s.charAt(i) == c) return ++i, true;
-  return false;
-}
-
-// The longest word of `words` at i: skipped, true; else false.
-bool take(const icu::UnicodeString& s, int32_t& i, const WordList& words) {
-  int32_t n = words.at(s, i);
-  return i += n, n > 0;
-}
-
-// A full date (year, month, day) starting at `i`: its end, and `iso`; -1 if there is none.
-int32_t parse_date_at(const icu::UnicodeString& s, int32_t i, const ReaderVocabulary& v, std::string& iso) {
-  if (i > 0 && (is_ascii_digit(s.charAt(i - 1)) || han_digit(s.charAt(i - 1)) >= 0)) return -1;
-  int y = -1, m = -1, d = -1;
-  if (i < s.length() && is_ascii_digit(s.charAt(i))) {
-    int32_t j = i;
-    if (j + 4 > s.length()) return -1;
-    y = read_number(s, j, 4);
-    if (y < 0 || j - i != 4) return -1;
-    skip_spaces(s, j);
-    if (j >= s.length()) return -1;
-    if (take(s, j, v.year_marks)) {
-      skip_spaces(s, j);
-      m = read_number(s, j, 2);
-      skip_spaces(s, j);
-      if (!take(s, j, v.month_marks)) return -1;
-      skip_spaces(s, j);
-      d = read_number(s, j, 2);
-      skip_spaces(s, j);
-      if (!take(s, j, v.day_marks)) return -1;
-    } else if (UChar sep = s.charAt(j++); sep == u'-' || sep == u'/' || sep == u'.') {
-      m = read_number(s, j, 2);
-      if (!take(s, j, sep)) return -1;
-      d = read_number(s, j, 2);
-    } else {
-      return -1;
-    }
-    i = j;
-  } else {
-    int32_t j = i;
-    y = 0;
-    for (int k = 0; k < 4; ++k, ++j) {
-      int digit = j < s.length() ? han_digit(s.charAt(j)) : -1;
-      if (digit < 0) return -1;
-      y = y * 10 + digit;
-    }
-    if (!take(s, j, v.year_marks)) return -1;
-    m = read_han_number(s, j);
-    if (!take(s, j, v.month_marks)) return -1;
-    d = read_han_number(s, j);
-    if (!take(s, j, v.day_marks)) return -1;
-    i = j;
-  }
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  iso = buf;
-  return i;
-}
-
-// The first full date in s[from, to).
-bool find_date(const icu::UnicodeString& s, int32_t from, int32_t to, const ReaderVocabulary& v, std::string& iso) {
-  for (int32_t i = from; i < to; ++i)
-    if (parse_date_at(s, i, v, iso) > 0) return true;
-  return false;
-}
-
-// What may follow a date on its line: a time, a weekday, brackets: (星期五)上午10:00, 09:15, 20时30分.
-bool only_time_after(const icu::UnicodeString& s, int32_t i, int32_t end, const ReaderVocabulary& v) {
-  while (i < end) {
-    UChar c = s.charAt(i);
-    if (u_isWhitespace(c) || c == u'(' || c == u')' || c == u'【' || c == u'】' || c == u'[' || c == u']') {
-      ++i;
-    } else if (take(s, i, v.weekday_words)) {  // 星期五, 周日
-      if (i >= end) return false;
-      if (han_digit(s.charAt(i)) >= 1) ++i;
-      else if (!take(s, i, v.weekday_names)) return false;
-    } else if (take(s, i, v.day_parts)) {  // 上午
-    } else if (is_ascii_digit(c)) {
-      if (read_number(s, i, 2) < 0) return false;
-      if (take(s, i, u':')) {
-        if (read_number(s, i, 2) < 0) return false;
-        if (take(s, i, u':') && read_number(s, i, 2) < 0) return false;
-      } else if (take(s, i, v.hour_marks)) {  // 20时30分
-        int32_t j = i;
-        if (read_number(s, j, 2) >= 0 && take(s, j, v.minute_marks)) i = j;
-      } else {
-        return false;
-      }
-    } else {
-      return false;
-    }
-  }
-  return true;
 }
 
 // ---- Header fields: 来源：X, 作者：Y, 发布时间：2024-04-22 09:15, 浏览次数：1286 ----
@@ -595,202 +356,143 @@ Range Document::sentence_at(int32_t offset) const {
 
 namespace {
 
-// The header the caller knows (doc.info's title, date, author, source): its
-// lines, without labels, then a blank line, then the body.
-struct KnownHeader {
-  std::string title, date, author, source;
-  bool any() const { return !title.empty() || !date.empty() || !author.empty() || !source.empty(); }
-};
+// ---- The article's text ----
 
-// One line of the header: line breaks inside a value become spaces, blanks around it go.
-std::string header_line(const std::string& value) {
-  icu::UnicodeString u = from_utf8(value);
-  for (int32_t i = 0; i < u.length(); ++i)
-    if (u.charAt(i) == u'\n' || u.charAt(i) == u'\r') u.setCharAt(i, u' ');
-  return to_utf8(u.trim());
-}
-
-// The known date as ISO: a DATE (above), with at most a time after it; else "".
-std::string known_date(const std::string& value, const ReaderVocabulary& v) {
-  icu::UnicodeString s = fold_width(from_utf8(header_line(value)));
-  std::string iso;
-  int32_t end = parse_date_at(s, 0, v, iso);
-  return end > 0 && only_time_after(s, end, s.length(), v) ? iso : "";
-}
-
-// Sets the known fields and their ranges; returns the index of the body's first line.
-size_t read_known_header(Document& doc, const std::vector<Line>& lines, const KnownHeader& known,
-                         const ReaderVocabulary& v) {
-  size_t i = 0;
-  auto next = [&](const std::string& value) -> const Line* {
-    if (value.empty() || i >= lines.size()) return nullptr;
-    return &lines[i++];
-  };
-  const Line* t = next(known.title);
-  if (t) {  // a title line, analysed like any
-    doc.info.title = to_utf8(t->text);
-    doc.paragraphs.push_back(t->range);
-  }
-  if (const Line* a = next(known.author); a && a->range.end > a->range.begin) {
-    doc.info.author_range = a->range;
-    doc.info.author = doc.quote(a->range);
-  }
-  if (const Line* s = next(known.source); s && s->range.end > s->range.begin) {
-    doc.info.source_range = s->range;
-    doc.info.source = doc.quote(s->range);
-  }
-  doc.info.date = known_date(known.date, v);
-  // Field lines of the text's own right after it (a JSON line's text with its
-  // 作者: line) give what the known header leaves empty: among the first two
-  // non-empty lines, what a header of title, date, author and source lines
-  // leaves of the lines scanned, and the field lines right after them.
-  size_t body = read_header(doc, lines, v, i, kScan - 4, true);
-  if (doc.info.date.empty() && t) find_date(t->text, 0, t->text.length(), v, doc.info.date);
-  return body;
-}
-
+// CRLF and lone CR become LF, a BOM left inside (concatenated files) goes: every
+// byte form of an article has the same offsets.
 void append_normalized(icu::UnicodeString& out, const icu::UnicodeString& decoded) {
-  // CRLF and lone CR become LF, so every byte form of an article has the same offsets.
   for (int32_t i = 0; i < decoded.length(); ++i) {
     UChar c = decoded.charAt(i);
     if (c == u'\r') {
       if (i + 1 < decoded.length() && decoded.charAt(i + 1) == u'\n') continue;
       c = u'\n';
     }
-    if (c == 0xFEFF) continue;  // a BOM left inside (concatenated files)
+    if (c == 0xFEFF) continue;
     out.append(c);
   }
 }
 
-// The reader into `doc`, whose info.id names the article and whose info's
-// title, date, author and source are the header when the caller knows it.
-void read_into(Document& doc, std::string_view bytes, const ReaderVocabulary& v) {
-  const std::string id = doc.info.id;
-  KnownHeader known{header_line(doc.info.title), header_line(doc.info.date), header_line(doc.info.author),
-                    header_line(doc.info.source)};
-  doc.info = ArticleInfo{};
-  doc.info.id = id;
-  doc.original.remove();
-  doc.supplementary.clear();
-  doc.paragraphs.clear();
-  std::string from_page;
-  if (looks_like_html(bytes)) {  // by content: a saved page is often named .txt or nothing
-    PageArticle page = html_to_article(bytes, id, v);
-    if (!known.any() && !page.date.empty()) {  // a page with a date gives its header
-      known = {header_line(page.title), page.date, header_line(page.author), header_line(page.source)};
-      from_page = std::move(page.text);
-    } else {  // else its title is the first line of its text, read as any article's
-      from_page = (page.title.empty() || known.any() ? "" : page.title + "\n") + page.text;
-    }
-    bytes = from_page;
+// A known field's value as one line of the text: line breaks become spaces,
+// BOMs go, so do blanks around it ("" for a value of blanks).
+icu::UnicodeString field_line(const std::string& value) {
+  icu::UnicodeString u = from_utf8(value), out;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    UChar c = u.charAt(i);
+    if (c != 0xFEFF) out.append(c == u'\n' || c == u'\r' ? UChar(u' ') : c);
   }
-  // The known header's lines, a blank line, the body.
-  std::string head;
-  for (const std::string* value : {&known.title, &known.author, &known.source})
-    if (!value->empty()) head += *value + "\n";
-  if (!head.empty()) head += "\n";
-  if (!head.empty() && bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    append_normalized(doc.original, from_utf8(head));  // the header alone
-  } else {
-    icu::UnicodeString decoded = decode(bytes, id);
-    append_normalized(doc.original, from_utf8(head));
-    append_normalized(doc.original, decoded);
-  }
+  return out.trim();
+}
+
+// With doc.original written: where its surrogate pairs are, and doc.text, the
+// width-folded (and, for Traditional text, Simplified) copy rules match.
+void finish_text(Document& doc) {
   for (int32_t i = 0; i + 1 < doc.original.length(); ++i)
     if (U16_IS_LEAD(doc.original.charAt(i)) && U16_IS_TRAIL(doc.original.charAt(i + 1))) doc.supplementary.push_back(i);
   doc.text = fold_width(is_traditional(doc.original) ? to_simplified(doc.original) : doc.original);
-  std::vector<Line> lines = split_lines(doc.text);
+}
 
-  size_t body_start = known.any() ? read_known_header(doc, lines, known, v) : read_header(doc, lines, v);
+// The body's paragraphs from line `from` on; a verbatim repeat states nothing new.
+void add_body(Document& doc, const std::vector<Line>& lines, size_t from) {
   std::set<icu::UnicodeString> seen;
-  for (size_t i = body_start; i < lines.size(); ++i) {
-    if (lines[i].text.isEmpty()) continue;
-    if (!seen.insert(lines[i].text).second) continue;  // a verbatim repeat states nothing new
-    doc.paragraphs.push_back(lines[i].range);
+  for (size_t i = from; i < lines.size(); ++i)
+    if (!lines[i].text.isEmpty() && seen.insert(lines[i].text).second) doc.paragraphs.push_back(lines[i].range);
+}
+
+// ---- One reader per kind of input ----
+
+// A plain-text article: its header is read from its first lines.
+void read_text_article(Document& doc, const icu::UnicodeString& decoded, const ReaderVocabulary& v) {
+  append_normalized(doc.original, decoded);
+  finish_text(doc);
+  std::vector<Line> lines = split_lines(doc.text);
+  add_body(doc, lines, read_header(doc, lines, v));
+}
+
+// Header fields a caller or a page gives, each one line ("" where not known).
+struct KnownFields {
+  icu::UnicodeString title, date, author, source;
+  explicit KnownFields(const ArticleInfo& info)
+      : title(field_line(info.title)), date(field_line(info.date)), author(field_line(info.author)),
+        source(field_line(info.source)) {}
+  bool any() const { return !title.isEmpty() || !date.isEmpty() || !author.isEmpty() || !source.isEmpty(); }
+  bool lines() const { return !title.isEmpty() || !author.isEmpty() || !source.isEmpty(); }
+  // Each field this one leaves empty taken from `other`.
+  void fill(const KnownFields& other) {
+    for (auto [mine, theirs] : {std::pair{&title, &other.title}, {&date, &other.date}, {&author, &other.author},
+                                {&source, &other.source}})
+      if (mine->isEmpty()) *mine = *theirs;
   }
-}
-
-}  // namespace
-
-WordList::WordList(const std::set<icu::UnicodeString>& words) : words_(&words) {
-  for (const auto& w : words) longest_ = std::max(longest_, w.length());
-}
-
-int32_t WordList::at(const icu::UnicodeString& s, int32_t at) const {
-  if (!words_ || at < 0) return 0;
-  for (int32_t n = std::min(longest_, s.length() - at); n > 0; --n)
-    if (words_->count(s.tempSubString(at, n))) return n;
-  return 0;
-}
-
-bool WordList::ends(const icu::UnicodeString& s) const {
-  if (!words_) return false;
-  for (int32_t n = std::min(longest_, s.length()); n > 0; --n)
-    if (words_->count(s.tempSubString(s.length() - n, n))) return true;
-  return false;
-}
-
-const std::set<icu::UnicodeString>& WordList::words() const {
-  static const std::set<icu::UnicodeString> none;
-  return words_ ? *words_ : none;
-}
-
-namespace {
-
-// Each field of ReaderVocabulary and the id of its word list.
-const std::pair<WordList ReaderVocabulary::*, const char*> kReaderLists[] = {
-    {&ReaderVocabulary::source_labels, "header_source_labels"},
-    {&ReaderVocabulary::source_label_endings, "header_source_label_endings"},
-    {&ReaderVocabulary::author_labels, "header_author_labels"},
-    {&ReaderVocabulary::date_labels, "header_date_labels"},
-    {&ReaderVocabulary::date_label_endings, "header_date_label_endings"},
-    {&ReaderVocabulary::ignored_labels, "header_ignored_labels"},
-    {&ReaderVocabulary::reporters, "header_reporters"},
-    {&ReaderVocabulary::ignored_reporters, "header_ignored_reporters"},
-    {&ReaderVocabulary::original_marks, "header_original_marks"},
-    {&ReaderVocabulary::year_marks, "date_year_marks"},
-    {&ReaderVocabulary::month_marks, "date_month_marks"},
-    {&ReaderVocabulary::day_marks, "date_day_marks"},
-    {&ReaderVocabulary::weekday_words, "date_weekday_words"},
-    {&ReaderVocabulary::weekday_names, "date_weekday_names"},
-    {&ReaderVocabulary::day_parts, "date_day_parts"},
-    {&ReaderVocabulary::hour_marks, "date_hour_marks"},
-    {&ReaderVocabulary::minute_marks, "date_minute_marks"},
-    {&ReaderVocabulary::page_furniture, "page_furniture"},
-    {&ReaderVocabulary::page_furniture_inside, "page_furniture_inside"},
-    {&ReaderVocabulary::page_byline_source_labels, "page_byline_source_labels"},
-    {&ReaderVocabulary::page_byline_author_labels, "page_byline_author_labels"},
-    {&ReaderVocabulary::page_byline_author_ends, "page_byline_author_ends"},
 };
 
-}  // namespace
-
-ReaderVocabulary ReaderVocabulary::from(const RuleSet& rules) {
-  ReaderVocabulary v;
-  for (const auto& [field, id] : kReaderLists) {
-    auto it = rules.word_lists.find(id);
-    if (it == rules.word_lists.end())
-      throw Error(kExitRules, "invalid rule set " + rules.dir + ": no word list \"" + id +
-                                  "\" (a lexicon of kind words that the reader reads headers, dates and web pages with)");
-    v.*field = WordList(it->second);
+// An article whose fields are known. Its text is the title, author and source,
+// one a line (the title is analysed like any title line; author and source are
+// where the header entities are found), a blank line, then the body (nullptr:
+// none); the fields' ranges are where they are written. The date is read as a
+// DATE; field lines at the very start of the body fill what the fields leave empty.
+void read_known_article(Document& doc, const KnownFields& known, const icu::UnicodeString* body,
+                        const ReaderVocabulary& v) {
+  auto write = [&](const icu::UnicodeString& value) {
+    Range at{doc.original.length(), doc.original.length() + value.length()};
+    if (!value.isEmpty()) doc.original.append(value).append(u'\n');
+    return at;
+  };
+  Range title = write(known.title), author = write(known.author), source = write(known.source);
+  size_t field_lines = !known.title.isEmpty() + !known.author.isEmpty() + !known.source.isEmpty();
+  if (field_lines > 0) doc.original.append(u'\n');
+  if (body) append_normalized(doc.original, *body);
+  finish_text(doc);
+  if (!known.title.isEmpty()) {
+    doc.info.title = to_utf8(doc.text.tempSubStringBetween(title.begin, title.end));  // as matched: folded
+    doc.paragraphs.push_back(title);
   }
-  return v;
+  if (!known.author.isEmpty()) doc.info.author_range = author, doc.info.author = doc.quote(author);
+  if (!known.source.isEmpty()) doc.info.source_range = source, doc.info.source = doc.quote(source);
+  doc.info.date = readers::field_date(known.date, v);
+  std::vector<Line> lines = split_lines(doc.text);
+  // The body's own field lines (a JSON line's text opening with 作者:) among its
+  // first two non-empty lines, and the field lines right after them.
+  constexpr size_t kBodyFieldLines = 2;
+  size_t body_start = read_header(doc, lines, v, field_lines, kBodyFieldLines, true);
+  if (doc.info.date.empty() && !known.title.isEmpty()) {  // a date written in the title
+    icu::UnicodeString line = doc.text.tempSubStringBetween(title.begin, title.end);
+    find_date(line, 0, line.length(), v, doc.info.date);
+  }
+  add_body(doc, lines, body_start);
 }
 
-const std::vector<std::string>& reader_word_lists() {
-  static const std::vector<std::string> ids = [] {
-    std::vector<std::string> out;
-    for (const auto& [field, id] : kReaderLists) out.push_back(id);
-    return out;
-  }();
-  return ids;
+bool blank(std::string_view bytes) { return bytes.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// The reader into `doc`, whose info.id names the article and whose info's
+// title, date, author and source are the fields the caller knows.
+void read_into(Document& doc, std::string_view bytes, const ReaderVocabulary& v) {
+  KnownFields known(doc.info);
+  const std::string id = doc.info.id;
+  doc.info = ArticleInfo{};
+  doc.info.id = id;
+  doc.original.remove();
+  doc.text.remove();
+  doc.supplementary.clear();
+  doc.paragraphs.clear();
+  if (looks_like_html(bytes)) {  // by content: a saved page is often named .txt or nothing
+    PageArticle page = html_to_article(bytes, id, v);
+    if (!known.any() && page.info.date.empty()) {  // no date: the text may state its own header
+      read_text_article(doc, from_utf8((page.info.title.empty() ? "" : page.info.title + "\n") + page.text), v);
+      return;
+    }
+    known.fill(KnownFields(page.info));  // the caller's fields win over the page's
+    icu::UnicodeString body = from_utf8(page.text);
+    read_known_article(doc, known, &body, v);
+  } else if (known.lines() && blank(bytes)) {  // the fields alone
+    read_known_article(doc, known, nullptr, v);
+  } else if (known.any()) {
+    icu::UnicodeString body = decode(bytes, id);
+    read_known_article(doc, known, &body, v);
+  } else {
+    read_text_article(doc, decode(bytes, id), v);
+  }
 }
 
-std::string first_date(const icu::UnicodeString& s, const ReaderVocabulary& words, int32_t from, int32_t to) {
-  std::string iso;
-  if (to < 0 || to > s.length()) to = s.length();
-  return find_date(s, std::max(from, 0), to, words, iso) ? iso : "";
-}
+}  // namespace
 
 void reader::run(Document& doc, const RuleSet& rules) {
   std::string bytes = std::move(doc.input);

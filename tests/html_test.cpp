@@ -76,10 +76,10 @@ TEST(Html, BodyWithoutScriptsNavigationCommentsFooterOrResidue) {
 
 TEST(Html, TheHeaderIsGivenToTheReaderNotWrittenAsLabelledLines) {
   PageArticle page = html_to_article(kPage, "page.txt", ReaderVocabulary::from(project_rules()));
-  EXPECT_EQ(page.title, "江宁区经济稳中向好");
-  EXPECT_EQ(page.date, "2023-10-20");
-  EXPECT_EQ(page.source, "南京日报");
-  EXPECT_EQ(page.author, "王芳");
+  EXPECT_EQ(page.info.title, "江宁区经济稳中向好");
+  EXPECT_EQ(page.info.date, "2023-10-20");
+  EXPECT_EQ(page.info.source, "南京日报");
+  EXPECT_EQ(page.info.author, "王芳");
   EXPECT_EQ(page.text.find("来源"), std::string::npos) << page.text;  // the byline is not body text
   Document d = read_article(kPage, "page.txt", project_rules());
   std::string original = to_utf8(d.original);
@@ -161,4 +161,96 @@ TEST(Traditional, SimplifiedTextIsLeftAsItIs) {
   EXPECT_TRUE(is_traditional(u"嶗山區產業結構持續優化。"));
   EXPECT_EQ(to_simplified(u"嶗山區產業結構").length(), 7);
   EXPECT_EQ(to_utf8(to_simplified(u"嶗山區產業結構")), "崂山区产业结构");
+}
+
+// ---- Hardening (issue #13): charsets, nesting, dates, fields. Pages are invented. ----
+
+namespace {
+
+std::string encoded(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = from_utf8(utf8);
+  std::string out(utf8.size() * 4 + 16, '\0');
+  UConverter* c = ucnv_open(encoding, &status);
+  int32_t n = u.extract(out.data(), static_cast<int32_t>(out.size()), c, status);
+  ucnv_close(c);
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+std::string page_with_charset(const std::string& charset) {
+  return "<html><head><meta charset=\"" + charset + "\"><title>南湖区产业观察</title></head><body>"
+         "<div class=\"content\"><p>南湖区以新能源汽车为主导产业。</p><p>青石社区获评“全国示范社区”。</p></div></body></html>";
+}
+
+}  // namespace
+
+TEST(Html, AnUnknownCharsetFallsBackToDetection) {
+  const auto& words = ReaderVocabulary::from(project_rules());
+  std::string page = page_with_charset("no-such-charset");
+  EXPECT_EQ(html_to_article(page, "u.html", words).text, "南湖区以新能源汽车为主导产业。\n青石社区获评“全国示范社区”。\n");
+  EXPECT_EQ(html_to_article(gbk(page), "g.html", words).text,  // GBK bytes: detected
+            "南湖区以新能源汽车为主导产业。\n青石社区获评“全国示范社区”。\n");
+  EXPECT_TRUE(has_fact(run(page, "u.html"), "南湖区", "leadingIndustry", "新能源汽车"));
+}
+
+TEST(Html, AUtf16LabelInAMetaIsUtf8AndUtf8BytesWinOverTheirLabel) {
+  const auto& words = ReaderVocabulary::from(project_rules());
+  const std::string text = "南湖区以新能源汽车为主导产业。\n青石社区获评“全国示范社区”。\n";
+  for (const char* label : {"utf-16", "UTF-16LE", "gbk", "gb2312", "big5", "iso-8859-1"})  // all UTF-8 bytes
+    EXPECT_EQ(html_to_article(page_with_charset(label), "p.html", words).text, text) << label;
+  EXPECT_EQ(html_to_article(gbk(page_with_charset("gb2312")), "p.html", words).text, text);  // the label's bytes
+  std::string big5 = "<html><head><meta charset=\"big5\"><title>題</title></head><body><p>南湖區以新能源汽車為主導產業。</p>"
+                     "</body></html>";
+  EXPECT_EQ(html_to_article(encoded(big5, "Big5"), "p.html", words).text, "南湖區以新能源汽車為主導產業。\n");
+}
+
+TEST(Html, ABig5PageWithoutACharsetIsDetected) {
+  std::string page =
+      "<html><head><title>南湖區產業觀察</title></head><body><div class=\"content\">"
+      "<p>今年以來，南湖區堅持把先進製造業作為立區之本，一批重大項目加快建設。</p>"
+      "<p>全區以新能源汽車、生物醫藥兩大產業為主導，集聚上下游企業一百餘家。</p></div></body></html>";
+  PageArticle a = html_to_article(encoded(page, "Big5"), "b.html", ReaderVocabulary::from(project_rules()));
+  EXPECT_EQ(a.info.title, "南湖區產業觀察");
+  EXPECT_NE(a.text.find("全區以新能源汽車、生物醫藥兩大產業為主導"), std::string::npos) << a.text;
+}
+
+TEST(Html, TextNestedDeeplyIsRead) {
+  for (int depth : {300, 1000, 100000}) {  // libxml2 stops at 256 unless told; the tree is walked without recursion
+    std::string page = "<html><head><title>题</title></head><body>";
+    for (int i = 0; i < depth; ++i) page += "<div>";
+    page += "<p>南湖区以新能源汽车为主导产业。</p>";
+    for (int i = 0; i < depth; ++i) page += "</div>";
+    page += "</body></html>";
+    EXPECT_EQ(html_to_article(page, "deep.html", ReaderVocabulary::from(project_rules())).text,
+              "南湖区以新能源汽车为主导产业。\n")
+        << depth;
+  }
+}
+
+TEST(Html, ChineseDatesInABylineWithATimeAndInMeta) {
+  auto byline = run("<html><head><title>标题</title></head><body><div class=\"info\">发布时间：2023年6月29日 10:30"
+                    "　来源：南湖日报</div><div class=\"content\"><p>去年,南湖区新增企业100家。</p></div></body></html>",
+                    "b.html");
+  EXPECT_EQ(byline.info.date, "2023-06-29");
+  EXPECT_EQ(byline.info.source, "南湖日报");
+  auto meta = run("<html><head><meta name=\"publishdate\" content=\"2023 年 06 月 29 日\"><title>标题</title></head>"
+                  "<body><p>去年,南湖区新增企业100家。</p></body></html>",
+                  "m.html");
+  EXPECT_EQ(meta.info.date, "2023-06-29");
+}
+
+TEST(Html, ACallersFieldsWinAndThePagesFillTheRest) {
+  // A JSON line whose text is a page: its date is the caller's, the byline's source the page's.
+  Document doc;
+  doc.input = "<html><head><meta name=\"pubdate\" content=\"2023-10-20\"><title>南湖区产业观察</title></head><body>"
+              "<div class=\"info\">来源：南湖日报</div><div class=\"content\"><p>南湖区以新能源汽车为主导产业。</p></div>"
+              "</body></html>";
+  doc.info.id = "j1";
+  doc.info.date = "2024-01-02";
+  reader::run(doc, project_rules());
+  EXPECT_EQ(doc.info.date, "2024-01-02");
+  EXPECT_EQ(doc.info.title, "南湖区产业观察");
+  EXPECT_EQ(doc.info.source, "南湖日报");
+  EXPECT_EQ(doc.quote(doc.info.source_range), "南湖日报");
 }

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "doc2kg/error.hpp"
 #include "doc2kg/text.hpp"
@@ -257,4 +261,115 @@ TEST(Reader, ARuleSetWithoutTheReadersWordListsIsAnError) {
     EXPECT_EQ(e.code(), kExitRules);
     EXPECT_NE(std::string(e.what()).find("header_source_labels"), std::string::npos) << e.what();
   }
+}
+
+// ---- Hardening (issue #13): encodings, sizes, reasons, known fields. Texts are invented. ----
+
+namespace {
+
+// Several paragraphs of Chinese with nothing but line ends in ASCII (and 一,
+// U+4E00, whose low byte is zero): no zero-byte pattern to go by.
+const std::string kChineseArticle =
+    "南湖区一季度经济运行开局良好\n\n"
+    "今年以来，南湖区坚持把先进制造业作为立区之本，一批重大项目加快建设。\n"
+    "全区以新能源汽车、生物医药两大产业为主导，集聚上下游企业一百余家。\n"
+    "青石街道积极推进老旧小区改造，居民生活环境明显改善。\n"
+    "下一步，南湖区将持续优化营商环境，推动经济高质量发展。\n";
+
+}  // namespace
+
+TEST(Reader, Utf16WithoutABomIsToldByItsCodeUnits) {
+  for (const char* encoding : {"UTF-16LE", "UTF-16BE"}) {
+    std::string bytes = encode(kChineseArticle, encoding);
+    EXPECT_EQ(detect_encoding(bytes), encoding);
+    Document d = read_article(bytes, "a.txt", test::project_rules());
+    EXPECT_EQ(to_utf8(d.original), kChineseArticle) << encoding;
+    EXPECT_EQ(d.info.title, "南湖区一季度经济运行开局良好") << encoding;
+  }
+  // Neither UTF-8 nor GB18030 text is taken for UTF-16.
+  EXPECT_EQ(detect_encoding(kChineseArticle), "UTF-8");
+  EXPECT_EQ(detect_encoding(encode(kChineseArticle, "GB18030")), "GB18030");
+}
+
+TEST(Reader, Big5IsDetectedAndDecoded) {
+  const std::string traditional =
+      "南湖區一季度經濟運行開局良好\n\n"
+      "今年以來，南湖區堅持把先進製造業作為立區之本，一批重大項目加快建設。\n"
+      "全區以新能源汽車、生物醫藥兩大產業為主導，集聚上下游企業一百餘家。\n"
+      "青石街道積極推進老舊小區改造，居民生活環境明顯改善。\n";
+  std::string big5 = encode(traditional, "Big5");
+  EXPECT_EQ(detect_encoding(big5), "Big5");
+  Document d = read_article(big5, "big5.txt", test::project_rules());
+  EXPECT_EQ(to_utf8(d.original), traditional);
+  EXPECT_EQ(to_utf8(d.text).find("南湖区一季度经济运行开局良好"), 0u);  // matched on the Simplified copy
+  EXPECT_EQ(detect_encoding(encode(kChineseArticle, "GB18030")), "GB18030");  // still GB18030
+}
+
+TEST(Reader, AnInputLargerThanTheLimitIsRefusedWithoutReadingItAll) {
+  try {
+    read_file("/dev/zero");  // endless: read up to the limit and one byte more, not to the end
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), kExitInput);
+    EXPECT_EQ(std::string(e.what()), "/dev/zero: larger than 64 MiB, not an article");
+  }
+}
+
+TEST(Reader, CannotOpenSaysWhy) {
+  auto message = [](const std::string& path) {
+    try {
+      read_file(path);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), kExitInput);
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message("/nonexistent-dir/x.txt"), "/nonexistent-dir/x.txt: cannot open (No such file or directory)");
+  EXPECT_EQ(message("/"), "/: read failed (Is a directory)");
+  if (::geteuid() != 0) {  // root opens every file
+    std::filesystem::path locked = std::filesystem::temp_directory_path() / "doc2kg-reader-locked.txt";
+    std::ofstream(locked) << "正文。";
+    std::filesystem::permissions(locked, std::filesystem::perms::none);
+    EXPECT_EQ(message(locked.string()), locked.string() + ": cannot open (Permission denied)");
+    std::filesystem::remove(locked);
+  }
+}
+
+TEST(Reader, AKnownFieldsRangesAreWhereTheyAreWritten) {
+  // A JSON line's fields: set as they are, one a line, never parsed back from text.
+  Document doc;
+  doc.input = "南湖区以新能源汽车为主导产业。";
+  doc.info.id = "r1";
+  doc.info.title = "南湖区\n产业观察";  // one line of the text
+  doc.info.date = " 2023年6月1日 10:30 ";
+  doc.info.author = "来源：假标签";  // a value, however it reads
+  doc.info.source = "南湖日报";
+  reader::run(doc, test::project_rules());
+  EXPECT_EQ(to_utf8(doc.original), "南湖区 产业观察\n来源：假标签\n南湖日报\n\n南湖区以新能源汽车为主导产业。");
+  EXPECT_EQ(doc.info.title, "南湖区 产业观察");
+  EXPECT_EQ(doc.info.date, "2023-06-01");
+  EXPECT_EQ(doc.info.author, "来源：假标签");
+  EXPECT_EQ(doc.quote(doc.info.author_range), "来源：假标签");
+  EXPECT_EQ(doc.info.source, "南湖日报");
+  EXPECT_EQ(doc.quote(doc.info.source_range), "南湖日报");
+  ASSERT_EQ(doc.paragraphs.size(), 2u);
+  EXPECT_EQ(doc.quote(doc.paragraphs[0]), "南湖区 产业观察");
+  // The fields alone, with an empty body, are an article too.
+  Document alone;
+  alone.info.id = "r2";
+  alone.info.title = "南湖区产业观察";
+  reader::run(alone, test::project_rules());
+  EXPECT_EQ(to_utf8(alone.original), "南湖区产业观察\n\n");
+  EXPECT_EQ(alone.paragraphs.size(), 1u);
+  // A field of nothing but a BOM is no field: the lines do not shift.
+  Document bom;
+  bom.input = "正文。";
+  bom.info.title = "\xEF\xBB\xBF";
+  bom.info.source = "南湖日报";
+  reader::run(bom, test::project_rules());
+  EXPECT_EQ(bom.info.title, "");
+  EXPECT_EQ(bom.info.source, "南湖日报");
+  EXPECT_EQ(bom.quote(bom.info.source_range), "南湖日报");
+  EXPECT_EQ(bom.paragraphs.size(), 1u);
 }

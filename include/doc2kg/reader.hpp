@@ -24,12 +24,24 @@
 // word lists of the rule set (rules/lexicons/header_*, date_*, page_*), see
 // reader_word_lists(). Numerals and punctuation stay in the code.
 //
-// A caller that knows the header (a JSON line's fields) sets doc.info's title,
-// date, author or source before the reader runs; so does the reader itself for
-// a web page whose metadata give a date. Then the text's own header is not read:
-// the known fields are written as lines of the text (title, author, source;
-// the title is analysed like any title line, author and source are where the
-// header entities are found), a blank line, then the body.
+// One reader per kind of input, each giving the article's text and its fields
+// directly (nothing is written as a header to be parsed back):
+//  - a plain-text article: its header is read from its first lines (above);
+//  - an article whose fields are known: a caller that knows them (a JSON
+//    line's title, date, source) sets doc.info's title, date, author or
+//    source before the reader runs. The text is then the known title, author
+//    and source, one a line, a blank line and the body: the title is analysed
+//    like any title line, author and source are where the header entities are
+//    found (source_range, author_range). The date is read as a DATE (with at
+//    most a time after it). Field lines at the very start of the body (its
+//    first two non-empty lines, and field lines right after them) give what
+//    the known fields leave empty; the rest of the text's own header is body;
+//  - a web page (html_reader.hpp, recognised by content), decoded once: when
+//    its metadata or byline give a date (or the caller knows fields), they
+//    are known fields (the caller's win) and its paragraphs the body; else
+//    its title and paragraphs, one a line, are a plain-text article (such a
+//    page's text often states its own header).
+#include <cstddef>
 #include <set>
 #include <string>
 #include <string_view>
@@ -80,10 +92,23 @@ const std::vector<std::string>& reader_word_lists();
 // The first full date in s[from, to) (DATE above) as ISO 2024-03-05, "" if none.
 std::string first_date(const icu::UnicodeString& s, const ReaderVocabulary& words, int32_t from = 0, int32_t to = -1);
 
-// The bytes of a file ("-": standard input); throws Error(kExitInput) naming it.
+// The largest article read_file reads: a bigger input is no article (/dev/zero,
+// a disk image), and is refused before it fills the memory.
+inline constexpr size_t kMaxArticleBytes = size_t{64} << 20;
+
+// The bytes of a file ("-": standard input), at most kMaxArticleBytes + 1 of
+// them read. Throws Error(kExitInput) naming it ("stdin" for "-") with the
+// reason: "x.txt: cannot open (Permission denied)", "read failed (Is a
+// directory)", "larger than 64 MiB, not an article".
 std::string read_file(const std::string& path);
 
-// Name of the encoding the bytes are in: UTF-8, UTF-16LE, UTF-16BE or GB18030.
+// Name of the encoding the bytes are in: UTF-8, UTF-16LE, UTF-16BE, Big5 or GB18030.
+// A BOM decides; else strictly valid UTF-8 without NUL bytes is UTF-8; else
+// UTF-16 without a BOM is told by the zero bytes of ASCII at the odd (LE) or
+// even (BE) positions, or by its code units being those of Chinese text
+// (ideographs, CJK and full-width punctuation, ASCII) in one byte order and
+// not in the other; else UTF-8 broken after some Chinese is UTF-8; else
+// Big5 when ICU's charset detector is surer of it than of GB18030; else GB18030.
 std::string detect_encoding(std::string_view bytes);
 
 // Decodes the bytes; throws Error(kExitInput) naming `where` and the byte offset
@@ -94,7 +119,7 @@ icu::UnicodeString decode(std::string_view bytes, const std::string& where);
 namespace reader {
 
 // Reads:  doc.input (the article's bytes), doc.info.id (its name, for errors),
-//         doc.info.title/date/author/source when the caller knows the header
+//         doc.info.title/date/author/source when the caller knows them (above)
 // Writes: doc.info (title, date, author, source and where they are), doc.original,
 //         doc.text, doc.supplementary, doc.paragraphs; empties doc.input.
 // Throws Error(kExitInput) for undecodable input, Error(kExitRules) when the
