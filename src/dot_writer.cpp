@@ -1,6 +1,7 @@
 // A picture of the graph: Graphviz DOT through Boost's write_graphviz, nodes
 // labelled with their name and coloured by type; `mentions` left out, since
-// every entity is mentioned and those edges would hide the facts.
+// every entity is mentioned and those edges would hide the facts. Text passes
+// through literal_text (vocabulary.hpp), as in every format.
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/graphviz.hpp>
 
@@ -12,8 +13,8 @@ namespace doc2kg {
 namespace {
 
 // Not named quoted: std::quoted(std::string&) would win overload resolution by ADL.
-std::string dot_string(const std::string& s) {
-  std::string out = "\"";
+std::string dot_string(const std::string& raw) {
+  std::string s = literal_text(raw), out = "\"";
   for (char c : s) {
     if (c == '\n') out += "\\n";  // a line break in the label
     else out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "doc2kg/vocabulary.hpp"
+
 namespace doc2kg {
 
 Vertex KnowledgeGraph::node(const std::string& type, const std::string& name, const std::string& key) {
@@ -65,37 +67,10 @@ std::vector<Edge> KnowledgeGraph::sorted_edges() const {
   return out;
 }
 
-std::string KnowledgeGraph::node_id(const NodeData& n) {
-  // Percent-encode what an IRI path segment may not hold; keep CJK as is.
-  auto encode = [](const std::string& part) {
-    std::string out;
-    for (unsigned char c : part) {
-      if (c <= 0x20 || c == 0x7F || std::string_view("<>\"{}|\\^`%/?#[]").find(static_cast<char>(c)) != std::string_view::npos) {
-        char buf[4];
-        std::snprintf(buf, sizeof buf, "%%%02X", c);
-        out += buf;
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-    return out;
-  };
-  return encode(n.type) + "/" + encode(n.key.empty() ? n.name : n.key);
-}
-
-}  // namespace doc2kg
-
-namespace doc2kg {
+std::string KnowledgeGraph::node_id(const NodeData& n) { return doc2kg::node_id(n); }
 
 std::string KnowledgeGraph::statement_id(Edge e, const Evidence& ev) const {
-  std::string text = node_id(graph_[boost::source(e, graph_)]) + "\n" + graph_[e].relation + "\n" +
-                     node_id(graph_[boost::target(e, graph_)]) + "\n" + ev.article + "\n" + std::to_string(ev.begin) +
-                     "\n" + std::to_string(ev.end) + "\n" + ev.rule;
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "Statement/%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return doc2kg::statement_id(graph_[boost::source(e, graph_)], graph_[e].relation, graph_[boost::target(e, graph_)], ev);
 }
 
 }  // namespace doc2kg

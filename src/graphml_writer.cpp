@@ -1,23 +1,19 @@
 // GraphML for Neo4j APOC (label= on edges, :Label in a `labels` key), Gephi
-// (for= on every key), networkx and igraph (typed data keys).
+// (for= on every key), networkx and igraph (typed data keys). The keys are
+// vocabulary.hpp's properties, by name; ids are node_id's, text literal_text's.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <sstream>
 
-#include "doc2kg/text.hpp"
 #include "doc2kg/writer.hpp"
 
 namespace doc2kg {
 
 std::string xml_escape(const std::string& utf8) {
-  icu::UnicodeString s = from_utf8(utf8);
-  std::string out;
-  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
-    UChar32 c = s.char32At(i);
-    bool allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
-                   (c >= 0x10000 && c <= 0x10FFFF);
-    if (!allowed) c = 0xFFFD;
+  std::string text = literal_text(utf8), out;
+  out.reserve(text.size());
+  for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -26,7 +22,7 @@ std::string xml_escape(const std::string& utf8) {
       case '\n': out += "&#10;"; break;
       case '\r': out += "&#13;"; break;
       case '\t': out += "&#9;"; break;
-      default: out += to_utf8(icu::UnicodeString(c));
+      default: out += c;
     }
   }
   return out;
@@ -34,28 +30,18 @@ std::string xml_escape(const std::string& utf8) {
 
 namespace {
 
-struct Key {
-  const char* id;
-  const char* domain;
-  const char* name;
-  const char* type;
-};
+const char* graphml_type(Datatype t) {
+  switch (t) {
+    case Datatype::Double: return "double";
+    case Datatype::Integer: return "long";
+    default: return "string";
+  }
+}
 
-const Key kKeys[] = {
-    {"labels", "node", "labels", "string"},     {"type", "node", "type", "string"},
-    {"name", "node", "name", "string"},         {"aliases", "node", "aliases", "string"},
-    {"iri", "node", "iri", "string"},           {"title", "node", "title", "string"},
-    {"date", "node", "date", "string"},         {"author", "node", "author", "string"},
-    {"source", "node", "source", "string"},     {"value", "node", "value", "double"},
-    {"unit", "node", "unit", "string"},         {"measure", "node", "measure", "string"},
-    {"period", "node", "period", "string"},     {"qualifier", "node", "qualifier", "string"},
-    {"investment", "node", "investment", "double"},
-    {"relation", "edge", "relation", "string"}, {"article", "edge", "article", "string"},
-    {"sentence", "edge", "sentence", "string"}, {"begin", "edge", "begin", "long"},
-    {"end", "edge", "end", "long"},             {"rule", "edge", "rule", "string"},
-    {"confidence", "edge", "confidence", "double"}, {"evidenceCount", "edge", "evidenceCount", "int"},
-    {"evidence", "edge", "evidence", "string"},
-};
+void key(std::ostream& out, std::string_view name, const char* domain, const char* type) {
+  out << "  <key id=\"" << name << "\" for=\"" << domain << "\" attr.name=\"" << name << "\" attr.type=\"" << type
+      << "\"/>\n";
+}
 
 std::string evidence_json(const std::vector<Evidence>& evidence) {
   rapidjson::StringBuffer buf;
@@ -63,21 +49,36 @@ std::string evidence_json(const std::vector<Evidence>& evidence) {
   w.StartArray();
   for (const auto& e : evidence) {
     w.StartObject();
-    w.Key("article"); w.String(e.article.c_str());
-    w.Key("sentence"); w.String(e.sentence.c_str());
-    w.Key("begin"); w.Int64(e.begin);
-    w.Key("end"); w.Int64(e.end);
-    w.Key("rule"); w.String(e.rule.c_str());
-    w.Key("confidence"); w.Double(e.confidence);
+    for (const PropertyDef& p : evidence_properties()) {
+      w.Key(p.name.data(), static_cast<rapidjson::SizeType>(p.name.size()));
+      PropertyValue v = value_of(e, p);
+      if (auto s = std::get_if<std::string_view>(&v)) {
+        std::string text = literal_text(*s);
+        w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+      } else if (auto d = std::get_if<double>(&v)) {
+        w.Double(*d);
+      } else if (auto i = std::get_if<int64_t>(&v)) {
+        w.Int64(*i);
+      } else {
+        w.Null();
+      }
+    }
     w.EndObject();
   }
   w.EndArray();
   return buf.GetString();
 }
 
-
-void data(std::ostream& out, const char* key, const std::string& value) {
+void data(std::ostream& out, std::string_view key, const std::string& value) {
   out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
+}
+
+// A property's value as GraphML data ("" when absent).
+std::string lexical(const PropertyValue& v) {
+  if (auto s = std::get_if<std::string_view>(&v)) return std::string(*s);
+  if (auto d = std::get_if<double>(&v)) return shortest_number(*d);
+  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  return "";
 }
 
 }  // namespace
@@ -89,41 +90,45 @@ void write_graphml(const KnowledgeGraph& kg, std::ostream& out) {
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  for (const Key& k : kKeys)
-    out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name << "\" attr.type=\"" << k.type
-        << "\"/>\n";
+  key(out, "labels", "node", "string");
+  key(out, "type", "node", "string");
+  for (const PropertyDef& p : node_properties()) {
+    key(out, p.name, "node", graphml_type(p.type));
+    if (p.slot == Slot::Aliases) key(out, "iri", "node", "string");  // after name and aliases, as before
+  }
+  key(out, "relation", "edge", "string");
+  for (const PropertyDef& p : evidence_properties()) key(out, p.name, "edge", graphml_type(p.type));
+  key(out, "evidenceCount", "edge", "int");
+  key(out, "evidence", "edge", "string");
   out << "  <graph id=\"doc2kg\" edgedefault=\"directed\">\n";
   for (Vertex v : kg.sorted_nodes()) {
     const NodeData& n = g[v];
-    std::string id = KnowledgeGraph::node_id(n);
+    std::string id = node_id(n);
     out << "    <node id=\"" << xml_escape(id) << "\">\n";
     data(out, "labels", ":" + n.type);
     data(out, "type", n.type);
-    data(out, "name", n.name);
-    if (!n.aliases.empty()) {
-      std::string joined;
-      for (const auto& a : n.aliases) joined += (joined.empty() ? "" : "|") + a;
-      data(out, "aliases", joined);
+    for (const PropertyDef& p : node_properties()) {
+      if (p.slot == Slot::Aliases) {
+        if (!n.aliases.empty()) {
+          std::string joined;
+          for (const auto& a : n.aliases) joined += (joined.empty() ? "" : "|") + a;
+          data(out, p.name, joined);
+        }
+        data(out, "iri", kNodeBaseIri + id);
+        continue;
+      }
+      PropertyValue value = value_of(n, p);
+      if (!std::holds_alternative<std::monostate>(value)) data(out, p.name, lexical(value));
     }
-    data(out, "iri", kNodeBaseIri + id);
-    for (const auto& [k, v] : n.properties) data(out, k.c_str(), v);
-    if (n.value) data(out, "value", shortest_number(*n.value));
-    for (const auto& [k, v] : n.numbers) data(out, k.c_str(), shortest_number(v));
     out << "    </node>\n";
   }
   for (Edge e : kg.sorted_edges()) {
     const EdgeData& d = g[e];
-    out << "    <edge source=\"" << xml_escape(KnowledgeGraph::node_id(g[boost::source(e, g)])) << "\" target=\""
-        << xml_escape(KnowledgeGraph::node_id(g[boost::target(e, g)])) << "\" label=\"" << xml_escape(d.relation) << "\">\n";
+    out << "    <edge source=\"" << xml_escape(node_id(g[boost::source(e, g)])) << "\" target=\""
+        << xml_escape(node_id(g[boost::target(e, g)])) << "\" label=\"" << xml_escape(d.relation) << "\">\n";
     data(out, "relation", d.relation);
     if (!d.evidence.empty()) {
-      const Evidence& first = d.evidence.front();
-      data(out, "article", first.article);
-      data(out, "sentence", first.sentence);
-      data(out, "begin", std::to_string(first.begin));
-      data(out, "end", std::to_string(first.end));
-      data(out, "rule", first.rule);
-      data(out, "confidence", shortest_number(first.confidence));
+      for (const PropertyDef& p : evidence_properties()) data(out, p.name, lexical(value_of(d.evidence.front(), p)));
       data(out, "evidenceCount", std::to_string(d.evidence.size()));
       data(out, "evidence", evidence_json(d.evidence));
     }

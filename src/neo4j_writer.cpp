@@ -1,57 +1,77 @@
 // Neo4j bulk import (neo4j-admin database import): nodes.csv and
 // relationships.csv with typed headers. Kùzu and other stores load them too.
-#include <sstream>
+// The columns are vocabulary.hpp's properties in table order, by name.
+#include <algorithm>
+#include <cctype>
 
 #include "doc2kg/writer.hpp"
 
 namespace doc2kg {
 namespace {
 
-std::string csv(const std::string& s) {
-  std::string out = "\"";
+std::string csv(std::string_view raw) {
+  std::string s = literal_text(raw), out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
+// A label or relationship type: as it is when it is a plain name, else quoted.
+std::string name_field(const std::string& s) {
+  bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+  return plain ? s : csv(s);
+}
 
-std::string property(const NodeData& n, const char* key) {
-  auto it = n.properties.find(key);
-  return it == n.properties.end() ? "" : csv(it->second);
+std::string header(const PropertyDef& p) {
+  std::string h(p.name);
+  if (p.slot == Slot::Aliases) return h + ":string[]";
+  if (p.type == Datatype::Double) return h + ":double";
+  if (p.type == Datatype::Integer) return h + ":long";
+  return h;
+}
+
+std::string field(const PropertyValue& v) {
+  if (auto s = std::get_if<std::string_view>(&v)) return csv(*s);
+  if (auto d = std::get_if<double>(&v)) return shortest_number(*d);
+  if (auto i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  return "";
 }
 
 }  // namespace
 
 void write_neo4j_nodes(const KnowledgeGraph& kg, std::ostream& out) {
   const Graph& g = kg.graph();
-  out << "id:ID,:LABEL,name,aliases:string[],value:double,unit,measure,period,qualifier,investment:double,"
-         "title,date,author,source\n";
+  out << "id:ID,:LABEL";
+  for (const PropertyDef& p : node_properties()) out << "," << header(p);
+  out << "\n";
   for (Vertex v : kg.sorted_nodes()) {
     const NodeData& n = g[v];
-    std::string aliases;
-    for (const auto& a : n.aliases) aliases += (aliases.empty() ? "" : ";") + a;
-    auto investment = n.numbers.find("investment");
-    out << csv(KnowledgeGraph::node_id(n)) << "," << n.type << "," << csv(n.name) << "," << (aliases.empty() ? "" : csv(aliases))
-        << "," << (n.value ? shortest_number(*n.value) : "") << "," << property(n, "unit") << "," << property(n, "measure") << ","
-        << property(n, "period") << "," << property(n, "qualifier") << ","
-        << (investment == n.numbers.end() ? "" : shortest_number(investment->second)) << "," << property(n, "title") << ","
-        << property(n, "date") << "," << property(n, "author") << "," << property(n, "source") << "\n";
+    out << csv(node_id(n)) << "," << name_field(n.type);
+    for (const PropertyDef& p : node_properties()) {
+      out << ",";
+      if (p.slot == Slot::Aliases) {
+        std::string aliases;
+        for (const auto& a : n.aliases) aliases += (aliases.empty() ? "" : ";") + a;
+        if (!aliases.empty()) out << csv(aliases);
+      } else {
+        out << field(value_of(n, p));
+      }
+    }
+    out << "\n";
   }
 }
 
 void write_neo4j_relationships(const KnowledgeGraph& kg, std::ostream& out) {
   const Graph& g = kg.graph();
-  out << ":START_ID,:END_ID,:TYPE,article,sentence,begin:long,end:long,rule,confidence:double,evidenceCount:int\n";
+  out << ":START_ID,:END_ID,:TYPE";
+  for (const PropertyDef& p : evidence_properties()) out << "," << header(p);
+  out << ",evidenceCount:int\n";
   for (Edge e : kg.sorted_edges()) {
     const EdgeData& d = g[e];
-    out << csv(KnowledgeGraph::node_id(g[boost::source(e, g)])) << "," << csv(KnowledgeGraph::node_id(g[boost::target(e, g)]))
-        << "," << d.relation;
-    if (d.evidence.empty()) {
-      out << ",,,,,,,0\n";
-      continue;
-    }
-    const Evidence& ev = d.evidence.front();
-    out << "," << csv(ev.article) << "," << csv(ev.sentence) << "," << ev.begin << "," << ev.end << "," << csv(ev.rule) << ","
-        << shortest_number(ev.confidence) << "," << d.evidence.size() << "\n";
+    out << csv(node_id(g[boost::source(e, g)])) << "," << csv(node_id(g[boost::target(e, g)])) << ","
+        << name_field(d.relation);
+    for (const PropertyDef& p : evidence_properties())
+      out << "," << (d.evidence.empty() ? "" : field(value_of(d.evidence.front(), p)));
+    out << "," << d.evidence.size() << "\n";
   }
 }
 

@@ -1,35 +1,79 @@
 #include "doc2kg/writer.hpp"
 
-#include <charconv>
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 
 #include "doc2kg/error.hpp"
+#include "doc2kg/nquads_writer.hpp"
+#include "doc2kg/output_file.hpp"
+#include "doc2kg/pipeline.hpp"
 
 namespace doc2kg {
+namespace {
 
-std::string shortest_number(double v) {
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
+constexpr const char* kFormats = "graphml, jsonld, nquads, neo4j-csv, dot";
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
 }
 
-Format parse_format(const std::string& name) {
+// N-Quads: each article's quads as it arrives, in the article's named graph.
+class NQuadsWriter : public GraphWriter {
+ public:
+  explicit NQuadsWriter(std::ostream& out) : out_(out) {}
+  void add(const Document& article) override {
+    KnowledgeGraph one;
+    add_to_graph(one, article);
+    write_nquads(one, article_iri(article.info.id), out_);
+  }
+  void finish() override { out_.flush(); }
+
+ private:
+  std::ostream& out_;
+};
+
+// The other formats: one merged graph, written at the end.
+class MergingWriter : public GraphWriter {
+ public:
+  MergingWriter(Format format, std::ostream& out) : format_(format), out_(out) {}
+  void add(const Document& article) override { add_to_graph(graph_, article); }
+  void finish() override { write_graph(graph_, format_, out_); }
+
+ private:
+  Format format_;
+  std::ostream& out_;
+  KnowledgeGraph graph_;
+};
+
+}  // namespace
+
+GraphWriter::~GraphWriter() = default;
+
+Format parse_format(const std::string& given) {
+  std::string name = lower(given);
   if (name == "graphml") return Format::GraphML;
   if (name == "jsonld" || name == "json-ld" || name == "json") return Format::JsonLd;
   if (name == "nquads" || name == "nq") return Format::NQuads;
   if (name == "neo4j-csv") return Format::Neo4jCsv;
   if (name == "dot") return Format::Dot;
-  throw Error(kExitUsage, "unknown format \"" + name + "\" (graphml, jsonld, nquads, neo4j-csv, dot)");
+  throw Error(kExitUsage, "unknown format \"" + given + "\" (" + kFormats + ")");
 }
 
 Format format_of_path(const std::string& path, Format fallback) {
-  auto ends = [&](const std::string& ext) {
-    return path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
-  };
-  if (ends(".graphml") || ends(".xml")) return Format::GraphML;
-  if (ends(".jsonld") || ends(".json")) return Format::JsonLd;
-  if (ends(".nq")) return Format::NQuads;
-  if (ends(".dot") || ends(".gv")) return Format::Dot;
-  return fallback;
+  if (path == "-") return fallback;
+  std::string file = std::filesystem::path(path).filename().string();
+  size_t dot = file.rfind('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 == file.size()) return fallback;  // none, .hidden, "name."
+  std::string ext = lower(file.substr(dot + 1));
+  if (ext == "graphml" || ext == "xml") return Format::GraphML;
+  if (ext == "jsonld" || ext == "json") return Format::JsonLd;
+  if (ext == "nq" || ext == "nquads") return Format::NQuads;
+  if (ext == "dot" || ext == "gv") return Format::Dot;
+  throw Error(kExitUsage, path + ": unknown extension \"." + file.substr(dot + 1) +
+                              "\"; use .graphml, .xml, .jsonld, .json, .nq, .dot or .gv, or give --format (" +
+                              kFormats + ")");
 }
 
 void write_graph(const KnowledgeGraph& graph, Format format, std::ostream& out) {
@@ -37,8 +81,44 @@ void write_graph(const KnowledgeGraph& graph, Format format, std::ostream& out) 
     case Format::GraphML: return write_graphml(graph, out);
     case Format::JsonLd: return write_jsonld(graph, out);
     case Format::Dot: return write_dot(graph, out);
-    default: throw Error(kExitUsage, "N-Quads and Neo4j CSV are written by convert, not as one stream");
+    default: throw Error(kExitUsage, "N-Quads and Neo4j CSV are not written as one graph to one stream");
   }
+}
+
+std::unique_ptr<GraphWriter> make_writer(Format format, std::ostream& out) {
+  switch (format) {
+    case Format::NQuads: return std::make_unique<NQuadsWriter>(out);
+    case Format::GraphML:
+    case Format::JsonLd:
+    case Format::Dot: return std::make_unique<MergingWriter>(format, out);
+    default: throw Error(kExitUsage, "--format neo4j-csv writes a directory, not one stream: give -o DIR");
+  }
+}
+
+void write_graph_output(Format format, const std::string& output, const std::vector<std::string>& inputs,
+                        const std::function<void(const ArticleSink& sink)>& produce) {
+  if (format == Format::NQuads) {  // streamed: the output is open while the articles arrive
+    write_output(output, inputs, [&](std::ostream& out) {
+      auto writer = make_writer(format, out);
+      produce([&](const Document& article) { writer->add(article); });
+      writer->finish();
+    });
+    return;
+  }
+  if (format == Format::Neo4jCsv) {
+    if (output == "-") throw Error(kExitUsage, "--format neo4j-csv writes a directory: give -o DIR");
+    KnowledgeGraph graph;
+    produce([&](const Document& article) { add_to_graph(graph, article); });
+    std::error_code ec;
+    std::filesystem::create_directories(output, ec);
+    if (ec) throw Error(kExitOutput, output + ": cannot create directory (" + ec.message() + ")");
+    write_output(output + "/nodes.csv", inputs, [&](std::ostream& out) { write_neo4j_nodes(graph, out); });
+    write_output(output + "/relationships.csv", inputs, [&](std::ostream& out) { write_neo4j_relationships(graph, out); });
+    return;
+  }
+  KnowledgeGraph graph;
+  produce([&](const Document& article) { add_to_graph(graph, article); });
+  write_output(output, inputs, [&](std::ostream& out) { write_graph(graph, format, out); });
 }
 
 }  // namespace doc2kg

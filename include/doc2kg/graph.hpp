@@ -1,7 +1,11 @@
 #pragma once
 // The knowledge graph: a Boost adjacency_list with bundled properties behind a
 // type that keeps one node per (type, canonical name) and one edge per fact,
-// so adding article after article merges them.
+// so adding article after article merges them. How nodes are named in outputs
+// (ids, IRIs) and which properties they have: vocabulary.hpp.
+//
+// Thread safety: a KnowledgeGraph is a plain value; concurrent reads are
+// safe, any write needs exclusive access.
 #include <boost/graph/adjacency_list.hpp>
 
 #include <map>
@@ -58,10 +62,9 @@ class KnowledgeGraph {
   std::vector<Vertex> sorted_nodes() const;
   std::vector<Edge> sorted_edges() const;
 
-  // A stable IRI-safe id from type and key (the canonical name): District/槐荫区.
+  // Forwards to doc2kg::node_id(n) (vocabulary.hpp), which new code calls directly.
   static std::string node_id(const NodeData& n);
-  // A stable id for the statement that one piece of evidence supports: the same
-  // fact and sentence get the same id in every run and every output format.
+  // doc2kg::statement_id (vocabulary.hpp) of edge `e` and one of its pieces of evidence.
   std::string statement_id(Edge e, const Evidence& evidence) const;
 
  private:
