@@ -2,9 +2,13 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -14,8 +18,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
+#include "doc2kg/data_file.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/reader.hpp"
 
@@ -23,45 +29,113 @@ namespace fs = std::filesystem;
 
 namespace doc2kg {
 
-std::vector<ArticleInput> gather_inputs(const std::vector<std::string>& arguments) {
-  std::vector<ArticleInput> out;
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_jsonl_name(const fs::path& p) { return lower(p.extension().string()) == ".jsonl"; }
+
+bool is_article_name(const fs::path& p) {
+  std::string ext = lower(p.extension().string());
+  return ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" || ext == ".jsonl";
+}
+
+// One named thing to read: an article file, a JSON Lines file, or a problem.
+struct Item {
+  std::string path;
+  bool jsonl = false;
+  std::string error;
+};
+
+// Every article file below `dir`, and every subdirectory that cannot be read.
+void walk(const fs::path& dir, std::vector<Item>& out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::error_code kind;
+    if (it->is_directory(kind)) walk(p, out);
+    else if (it->is_regular_file(kind) && is_article_name(p)) out.push_back({p.generic_string(), is_jsonl_name(p), ""});
+  }
+  if (ec) out.push_back({dir.generic_string(), false, "cannot read directory (" + ec.message() + ")"});
+}
+
+std::string article_id(const std::string& path) {
+  std::string id = fs::path(path).lexically_normal().generic_string();
+  return id.empty() || id == "." ? path : id;
+}
+
+}  // namespace
+
+Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
+  std::vector<Item> items;
+  Inputs inputs;
   for (const auto& a : arguments) {
     std::error_code ec;
-    if (a != "-" && fs::is_directory(a, ec)) {
-      std::vector<fs::path> found;
-      for (const auto& e : fs::recursive_directory_iterator(a, fs::directory_options::skip_permission_denied, ec))
-        if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path());
-      std::sort(found.begin(), found.end());
-      for (const auto& p : found) out.push_back({fs::relative(p, a).generic_string(), p.string(), "", false, "", {}});
+    if (a == "-") {
+      items.push_back({a, jsonl, ""});
+      inputs.reads_stdin = true;
+    } else if (fs::is_directory(a, ec)) {
+      std::vector<Item> found;
+      walk(fs::path(a), found);
+      std::sort(found.begin(), found.end(), [](const Item& x, const Item& y) { return x.path < y.path; });
+      items.insert(items.end(), found.begin(), found.end());
+    } else if (fs::exists(a, ec)) {
+      items.push_back({a, jsonl || is_jsonl_name(a), ""});
     } else {
-      std::string id = a == "-" ? "stdin" : fs::path(a).filename().string();
-      out.push_back({id, a, "", false, "", {}});
+      throw Error(kExitInput, a + ": cannot open (" + std::strerror(ENOENT) + ")");
     }
   }
-  return out;
-}
-
-ArticleSource from_list(std::vector<ArticleInput> inputs) {
-  auto list = std::make_shared<std::vector<ArticleInput>>(std::move(inputs));
-  auto next = std::make_shared<size_t>(0);
-  return [list, next]() -> std::optional<ArticleInput> {
-    if (*next >= list->size()) return std::nullopt;
-    return std::move((*list)[(*next)++]);
+  if (arguments.empty() && jsonl) {
+    items.push_back({"-", true, ""});
+    inputs.reads_stdin = true;
+  }
+  bool counted = true;
+  for (const auto& item : items) {
+    inputs.paths.push_back(item.path);
+    counted = counted && !item.jsonl;
+  }
+  if (counted) inputs.count = items.size();
+  struct State {
+    std::vector<Item> items;
+    size_t next = 0;
+    std::unique_ptr<std::ifstream> file;  // the JSON Lines file being read
+    ArticleSource lines;
   };
-}
-
-ArticleSource concat(ArticleSource a, ArticleSource b) {
-  return [a, b]() -> std::optional<ArticleInput> {
-    if (auto x = a()) return x;
-    return b();
+  auto state = std::make_shared<State>();
+  state->items = std::move(items);
+  inputs.next = [state]() -> std::optional<ArticleInput> {
+    for (;;) {
+      if (state->lines) {
+        if (auto in = state->lines()) return in;
+        state->lines = nullptr;
+        state->file.reset();
+      }
+      if (state->next >= state->items.size()) return std::nullopt;
+      const Item& item = state->items[state->next++];
+      if (!item.error.empty()) return ArticleInput{item.path, item.path, "", false, item.error, {}};
+      if (!item.jsonl) return ArticleInput{item.path == "-" ? "stdin" : article_id(item.path), item.path, "", false, "", {}};
+      if (item.path == "-") {
+        state->lines = jsonl_source(std::cin, "stdin");
+        continue;
+      }
+      state->file = std::make_unique<std::ifstream>(item.path, std::ios::binary);
+      if (!*state->file)
+        return ArticleInput{item.path, item.path, "", false, std::string("cannot open (") + std::strerror(errno) + ")", {}};
+      state->lines = jsonl_source(*state->file, item.path);
+    }
   };
+  return inputs;
 }
 
 namespace {
 
 ArticleInput parse_jsonl_line(const std::string& line, const std::string& where) {
   rapidjson::Document d;
-  d.Parse(line.c_str(), line.size());
+  d.Parse<rapidjson::kParseIterativeFlag>(line.c_str(), line.size());
   ArticleInput bad{where, "", "", true, "", {}};
   if (d.HasParseError()) {
     bad.error = std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
@@ -98,22 +172,25 @@ ArticleSource jsonl_source(std::istream& in, const std::string& where) {
   auto line_number = std::make_shared<int>(0);
   return [&in, where, line_number]() -> std::optional<ArticleInput> {
     std::string line;
-    while (std::getline(in, line)) {
-      ++*line_number;
-      if (line.find_first_not_of(" \t\r") != std::string::npos)
-        return parse_jsonl_line(line, where + ":" + std::to_string(*line_number));
+    for (;;) {
+      LineRead r = read_line(in, line, kMaxJsonLine);
+      if (r == LineRead::End) return std::nullopt;
+      std::string at = where + ":" + std::to_string(++*line_number);
+      if (r == LineRead::TooLong)
+        return ArticleInput{at, "", "", true, "line longer than " + std::to_string(kMaxJsonLine >> 20) + " MiB", {}};
+      if (line.find_first_not_of(" \t\r") != std::string::npos) return parse_jsonl_line(line, at);
     }
-    return std::nullopt;
   };
 }
 
 BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules, unsigned jobs,
                            const std::function<void(const Document&)>& on_article,
                            const std::function<void(const std::string&, const std::string&)>& on_failure,
-                           bool progress) {
+                           const std::function<void(const BatchProgress&)>& on_progress,
+                           std::optional<size_t> known_total) {
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();
-  jobs = std::max(1u, jobs);
+  jobs = std::clamp(jobs, 1u, kMaxJobs);
   struct Result {
     std::string id;
     std::optional<Document> extraction;
@@ -124,6 +201,7 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
   std::map<size_t, Result> done;  // finished but not yet handed over
   size_t taken = 0, handed = 0;
   std::optional<size_t> total;     // known once the source is exhausted
+  bool stop = false;               // the consumer failed: workers leave
   const size_t window = jobs * 8;  // bounded memory: workers wait when far ahead of the consumer
   auto work = [&] {
     for (;;) {
@@ -131,8 +209,8 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
       size_t i;
       {
         std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return total || taken < handed + window; });
-        if (total) return;
+        room.wait(lock, [&] { return stop || total || taken < handed + window; });
+        if (stop || total) return;
         auto next = next_input();  // read in order, one at a time
         if (!next) {
           total = taken;
@@ -161,9 +239,24 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
+  for (unsigned t = 0; t < jobs; ++t) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error&) {  // the system has fewer threads to give: run with those
+      if (threads.empty()) throw;
+      break;
+    }
+  }
   BatchSummary summary;
-  bool tty = progress && ::isatty(2);
+  auto stop_workers = [&] {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+      room.notify_all();
+    }
+    for (auto& t : threads) t.join();
+  };
+  try {
   for (;;) {
     Result r;
     {
@@ -180,22 +273,25 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
       on_failure(r.id, r.error);
       ++summary.failed;
     }
-    size_t known;
+    BatchProgress p;
     {
       std::lock_guard lock(mutex);
       ++handed;
-      known = total ? *total : 0;
+      p.total = total ? total : known_total;
       room.notify_all();
     }
-    if (tty) {
-      double s = std::chrono::duration<double>(Clock::now() - start).count();
-      double rate = handed / std::max(s, 1e-9);
-      if (known) std::fprintf(stderr, "\r[%zu/%zu] %.1f articles/s, %.0f s left   ", handed, known, rate, (known - handed) / std::max(rate, 1e-9));
-      else std::fprintf(stderr, "\r[%zu] %.1f articles/s   ", handed, rate);
+    if (on_progress) {
+      p.done = handed;
+      p.failed = summary.failed;
+      p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      on_progress(p);
     }
   }
-  for (auto& t : threads) t.join();
-  if (tty) std::fprintf(stderr, "\n");
+  } catch (...) {  // an output that cannot be written: no thread is left running
+    stop_workers();
+    throw;
+  }
+  stop_workers();
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
 }

@@ -1,17 +1,43 @@
 #include "doc2kg/data_file.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "doc2kg/error.hpp"
 
 namespace doc2kg {
 
+LineRead read_line(std::istream& in, std::string& line, size_t limit) {
+  line.clear();
+  std::streambuf* buf = in.rdbuf();
+  bool any = false, too_long = false;
+  for (;;) {
+    int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      if (!any) return LineRead::End;
+      break;
+    }
+    any = true;
+    if (c == '\n') break;
+    if (line.size() < limit) line.push_back(static_cast<char>(c));
+    else too_long = true;
+  }
+  return too_long ? LineRead::TooLong : LineRead::Line;
+}
+
 void for_each_entry(const std::string& path, const std::string& what,
                     const std::function<void(const std::string& line, int number)>& entry) {
-  std::ifstream in(path);
-  if (!in) throw Error(kExitRules, path + ": cannot open " + what);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(kExitRules, path + ": cannot open " + what + " (" + std::strerror(errno) + ")");
   std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
+  for (int n = 1;; ++n) {
+    LineRead r = read_line(in, line, kMaxDataLine);
+    if (r == LineRead::End) break;
+    if (r == LineRead::TooLong)
+      throw Error(kExitRules, path + ":" + std::to_string(n) + ": line longer than " + std::to_string(kMaxDataLine) +
+                                  " bytes; a " + what + " has one short entry a line");
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     entry(line, n);

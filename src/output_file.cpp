@@ -1,6 +1,10 @@
 #include "doc2kg/output_file.hpp"
 
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include <cerrno>
 #include <cstdio>
@@ -14,6 +18,45 @@
 namespace fs = std::filesystem;
 
 namespace doc2kg {
+namespace {
+
+// The temporary file being written, for the signal handler: a fixed buffer, so
+// that the handler only reads memory and calls unlink (async-signal-safe).
+char g_partial[4096];
+std::atomic<bool> g_writing{false};
+
+void on_signal(int sig) {
+  if (g_writing.load()) ::unlink(g_partial);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// Marks `tmp` as the file to remove on a signal while it exists.
+struct PartialFile {
+  explicit PartialFile(const std::string& tmp) {
+    if (tmp.size() < sizeof g_partial) {
+      std::memcpy(g_partial, tmp.c_str(), tmp.size() + 1);
+      g_writing.store(true);
+    }
+  }
+  ~PartialFile() { g_writing.store(false); }
+};
+
+bool is_standard_input(const std::string& path) {
+  struct stat in, out;
+  return ::fstat(0, &in) == 0 && ::stat(path.c_str(), &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino;
+}
+
+}  // namespace
+
+void remove_partial_output_on_signals() {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction action {};
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(sig, &action, nullptr);
+  }
+}
 
 void write_output(const std::string& path, const std::vector<std::string>& inputs,
                   const std::function<void(std::ostream&)>& produce) {
@@ -24,9 +67,11 @@ void write_output(const std::string& path, const std::vector<std::string>& input
     return;
   }
   std::error_code ec;
-  for (const auto& in : inputs)
-    if (in != "-" && fs::exists(path, ec) && fs::equivalent(in, path, ec))
-      throw Error(kExitOutput, path + ": is an input; refusing to overwrite it");
+  for (const auto& in : inputs) {
+    if (in == "-" ? is_standard_input(path) : fs::exists(path, ec) && fs::equivalent(in, path, ec))
+      throw Error(kExitOutput, path + ": is an input" + (in == "-" ? " (standard input)" : "") +
+                                   "; refusing to overwrite it");
+  }
   if (fs::is_directory(path, ec)) throw Error(kExitOutput, path + ": is a directory");
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {  // a device or pipe: no rename possible
     std::ofstream out(path, std::ios::binary);
@@ -41,6 +86,7 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   hidden.insert(hidden.begin(), '.');
   hidden += ".tmp-" + std::to_string(::getpid());
   std::string tmp = (dir / hidden).string();
+  PartialFile partial(tmp);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw Error(kExitOutput, path + ": cannot write (" + std::strerror(errno) + ")");

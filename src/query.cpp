@@ -6,15 +6,17 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <functional>
 #include <optional>
 #include <set>
 #include <sstream>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/graph_reader.hpp"
+#include "doc2kg/ontology.hpp"
 #include "doc2kg/text.hpp"
-#include "doc2kg/writer.hpp"
+#include "doc2kg/vocabulary.hpp"
 
 namespace doc2kg {
 
@@ -24,9 +26,39 @@ bool wanted(const std::vector<std::string>& list, const std::string& x) {
   return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
 }
 
+// Whether an edge stated as `stated` answers for `asked`: the same relation or
+// one of its sub-relations (leadingIndustry for hasIndustry), as the graph
+// leaves out a hasIndustry fact that a more specific one states (pruning.hpp).
+bool answers(const std::string& stated, const std::string& asked) {
+  return stated == asked || super_property(stated) == asked;
+}
+
 bool relation_wanted(const QueryFilter& f, const std::string& relation) {
   if (f.relations.empty()) return relation != "mentions";
-  return wanted(f.relations, relation);
+  return std::any_of(f.relations.begin(), f.relations.end(), [&](const std::string& r) { return answers(relation, r); });
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// A name the ontology does not have is still known when the graph holds it (a graph of other relations).
+void check_relation(const KnowledgeGraph& graph, const std::string& relation) {
+  if (is_relation(relation)) return;
+  const Graph& g = graph.graph();
+  for (auto [it, end] = boost::edges(g); it != end; ++it)
+    if (g[*it].relation == relation) return;
+  throw Error(kExitUsage, "unknown relation \"" + relation + "\" (known: " + joined(relation_names()) + ")");
+}
+
+void check_type(const KnowledgeGraph& graph, const std::string& type) {
+  if (is_entity_type(type)) return;
+  const Graph& g = graph.graph();
+  for (auto [it, end] = boost::vertices(g); it != end; ++it)
+    if (g[*it].type == type) return;
+  throw Error(kExitUsage, "unknown type \"" + type + "\" (known: " + joined(entity_types()) + ")");
 }
 
 std::string evidence_text(const EdgeData& e) {
@@ -37,6 +69,12 @@ std::string evidence_text(const EdgeData& e) {
 }
 
 }  // namespace
+
+void check_filter(const KnowledgeGraph& graph, const QueryFilter& f) {
+  for (const auto& r : f.relations) check_relation(graph, r);
+  for (const auto& t : f.types) check_type(graph, t);
+  for (const auto& [var, t] : f.variable_types) check_type(graph, t);
+}
 
 std::string describe(const NodeData& n) { return n.name + " (" + n.type + ")"; }
 
@@ -55,7 +93,7 @@ std::vector<Vertex> EntityIndex::resolve(const std::string& name) const {
   auto [b, e] = by_name_.equal_range(name);
   for (auto it = b; it != e; ++it) found.insert(it->second);
   if (found.empty() && name.find('/') != std::string::npos) {  // an id or IRI
-    auto [type, key] = split_node_id(name);
+    auto [type, key] = parse_node_id(name);
     if (auto v = graph_.find(type, key)) found.insert(*v);
   }
   return {found.begin(), found.end()};
@@ -66,22 +104,32 @@ Vertex EntityIndex::resolve_one(const std::string& name) const {
   if (found.empty()) throw Error(kExitNothingFound, "no entity named \"" + name + "\"");
   if (found.size() > 1) {
     std::string message = "\"" + name + "\" is ambiguous; say which:";
-    for (Vertex v : found) message += "\n  " + KnowledgeGraph::node_id(graph_.graph()[v]);
+    for (Vertex v : found) message += "\n  " + node_id(graph_.graph()[v]);
     throw Error(kExitUsage, message);
   }
   return found.front();
 }
 
 Table entity_card(const KnowledgeGraph& graph, Vertex v, const QueryFilter& f) {
+  check_filter(graph, f);
   const Graph& g = graph.graph();
-  Table t{{"direction", "relation", "type", "name"}, {}};
+  // An Indicator's figure in columns of its own, dropped below when no row has one.
+  constexpr size_t kFigure = 4, kFigureColumns = 4;
+  Table t{{"direction", "relation", "type", "name", "measure", "value", "unit", "period"}, {}, {}};
   if (f.evidence) t.columns.push_back("evidence");
+  auto property = [](const NodeData& n, const char* key) {
+    auto it = n.properties.find(key);
+    return it == n.properties.end() ? std::string() : it->second;
+  };
   auto add = [&](const char* direction, const EdgeData& e, Vertex other) {
-    if (!relation_wanted(f, e.relation) || !wanted(f.types, g[other].type)) return;
-    std::vector<std::string> row{direction, e.relation, g[other].type, g[other].name};
-    if (g[other].value) {
-      row[3] += " = " + shortest_number(*g[other].value) + " " + (g[other].properties.count("unit") ? g[other].properties.at("unit") : "");
-      if (g[other].properties.count("period")) row[3] += " (" + g[other].properties.at("period") + ")";
+    const NodeData& n = g[other];
+    if (!relation_wanted(f, e.relation) || !wanted(f.types, n.type)) return;
+    std::vector<std::string> row{direction, e.relation, n.type, n.name, "", "", "", ""};
+    if (n.value || n.type == "Indicator") {
+      row[kFigure] = property(n, "measure");
+      if (n.value) row[kFigure + 1] = shortest_number(*n.value);
+      row[kFigure + 2] = property(n, "unit");
+      row[kFigure + 3] = property(n, "period");
     }
     if (f.evidence) row.push_back(evidence_text(e));
     t.rows.push_back(std::move(row));
@@ -91,12 +139,23 @@ Table entity_card(const KnowledgeGraph& graph, Vertex v, const QueryFilter& f) {
   if (f.in)
     for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) add("<-", g[*it], boost::source(*it, g));
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
-    return std::tie(a[0], a[1], a[2], a[3]) < std::tie(b[0], b[1], b[2], b[3]);
+    return std::tie(a[0], a[1], a[2], a[3], a[5]) < std::tie(b[0], b[1], b[2], b[3], b[5]);
   });
+  bool figures = std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
+    return std::any_of(row.begin() + kFigure, row.begin() + kFigure + kFigureColumns, [](const auto& c) { return !c.empty(); });
+  });
+  auto drop = [&](std::vector<std::string>& cells) { cells.erase(cells.begin() + kFigure, cells.begin() + kFigure + kFigureColumns); };
+  if (!figures) {
+    drop(t.columns);
+    for (auto& row : t.rows) drop(row);
+  }
+  t.numeric.assign(t.columns.size(), false);
+  if (figures) t.numeric[kFigure + 1] = true;  // value
   return t;
 }
 
 Table shortest_path(const KnowledgeGraph& graph, Vertex from, Vertex to, const QueryFilter& f) {
+  check_filter(graph, f);
   const Graph& g = graph.graph();
   // Connections count both ways: an undirected view of the wanted relations.
   using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
@@ -122,7 +181,7 @@ Table shortest_path(const KnowledgeGraph& graph, Vertex from, Vertex to, const Q
   recorder.via = &via;
   recorder.reached = &reached;
   boost::breadth_first_search(u, from, boost::visitor(recorder));
-  Table t{{"from", "relation", "to"}, {}};
+  Table t{{"from", "relation", "to"}, {}, {}};
   if (!reached[to] || from == to) return t;
   std::vector<std::vector<std::string>> steps;
   auto index = boost::get(boost::edge_index, u);
@@ -182,6 +241,9 @@ std::vector<Pattern> parse_patterns(const std::string& text) {
 Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, const std::string& text, const QueryFilter& f) {
   const Graph& g = graph.graph();
   std::vector<Pattern> patterns = parse_patterns(text);
+  check_filter(graph, f);
+  for (const auto& p : patterns)
+    if (!p.r.variable) check_relation(graph, p.r.text);
   std::vector<std::string> variables;
   auto note = [&](const Term& t) {
     if (t.variable && std::find(variables.begin(), variables.end(), t.text) == variables.end()) variables.push_back(t.text);
@@ -198,7 +260,7 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
         auto found = index.resolve(t->text);
         constants[t->text] = {found.begin(), found.end()};
       }
-  Table out{variables, {}};
+  Table out{variables, {}, {}};
   std::map<std::string, Vertex> nodes;
   std::map<std::string, std::string> relations;
   auto type_ok = [&](const std::string& var, Vertex v) {
@@ -221,7 +283,7 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
       return it == nodes.end() ? type_ok(t.text, v) : it->second == v;
     };
     auto relation_ok = [&](const std::string& r) {
-      if (!p.r.variable) return r == p.r.text;
+      if (!p.r.variable) return answers(r, p.r.text);
       auto it = relations.find(p.r.text);
       return it == relations.end() ? relation_wanted(f, r) : it->second == r;
     };
@@ -274,7 +336,7 @@ Table graph_stats(const KnowledgeGraph& graph) {
     relations[g[*it].relation]++;
     evidence += g[*it].evidence.size();
   }
-  Table t{{"what", "name", "count"}, {}};
+  Table t{{"what", "name", "count"}, {}, {false, false, true}};
   for (const auto& [k, n] : types) t.rows.push_back({"nodes", k, std::to_string(n)});
   for (const auto& [k, n] : relations) t.rows.push_back({"edges", k, std::to_string(n)});
   t.rows.push_back({"total", "nodes", std::to_string(boost::num_vertices(g))});
@@ -297,6 +359,18 @@ size_t display_width(const std::string& s) {
   return w;
 }
 
+// A numeric cell as a JSON number (an integer where it is one), empty as null.
+template <class Writer>
+void json_number(Writer& w, const std::string& cell) {
+  const char *begin = cell.data(), *end = cell.data() + cell.size();
+  int64_t i = 0;
+  double d = 0;
+  if (cell.empty()) w.Null();
+  else if (auto r = std::from_chars(begin, end, i); r.ec == std::errc() && r.ptr == end) w.Int64(i);
+  else if (auto r = std::from_chars(begin, end, d); r.ec == std::errc() && r.ptr == end && std::isfinite(d)) w.Double(d);
+  else w.String(cell.c_str(), static_cast<rapidjson::SizeType>(cell.size()));
+}
+
 std::string tsv_field(std::string s) {
   for (char& c : s)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -314,8 +388,10 @@ void print_table(const Table& t, TableFormat format, std::ostream& out) {
     for (const auto& row : t.rows) {
       w.StartObject();
       for (size_t i = 0; i < t.columns.size(); ++i) {
-        w.Key(t.columns[i].c_str());
-        w.String(row[i].c_str());
+        w.Key(t.columns[i].c_str(), static_cast<rapidjson::SizeType>(t.columns[i].size()));
+        const std::string& cell = row[i];
+        if (i < t.numeric.size() && t.numeric[i]) json_number(w, cell);
+        else w.String(cell.c_str(), static_cast<rapidjson::SizeType>(cell.size()));
       }
       w.EndObject();
     }

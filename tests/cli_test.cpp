@@ -3,6 +3,7 @@
 
 #include "doc2kg/reader.hpp"
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -18,8 +19,8 @@ struct Result {
   std::string out;
 };
 
-Result sh(const std::string& args) {
-  std::string cmd = std::string(DOC2KG_BINARY) + " " + args + " 2>&1";
+Result sh(const std::string& args, const fs::path& cwd = {}) {
+  std::string cmd = (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") + std::string(DOC2KG_BINARY) + " " + args + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];
@@ -27,6 +28,9 @@ Result sh(const std::string& args) {
   int status = pclose(p);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
+
+// The same, run inside `dir` (articles are named by their path as given).
+Result sh_in(const fs::path& dir, const std::string& args) { return sh(args, dir); }
 
 std::string slurp(const fs::path& p) { return doc2kg::read_file(p.string()); }
 
@@ -139,7 +143,7 @@ TEST_F(Cli, ABadArticleIsSkippedByNameAndTheRunFails) {
   std::ofstream(dir / "bad.txt") << std::string("\x00\x01\x02", 3);
   auto r = sh("convert " + (dir / "a.txt").string() + " " + (dir / "bad.txt").string() + " -o " + (dir / "g.jsonld").string());
   EXPECT_EQ(r.code, 3);
-  EXPECT_NE(r.out.find("skipped bad.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped " + (dir / "bad.txt").string() + ": "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("1 converted, 1 failed"), std::string::npos) << r.out;
   EXPECT_NE(slurp(dir / "g.jsonld").find("医养健康"), std::string::npos);  // the good one is there
 }
@@ -160,10 +164,9 @@ TEST_F(Cli, JsonLinesOnStdin) {
 
 TEST_F(Cli, NQuadsShardsMergeByUnionIntoTheOneRunGraph) {
   std::ofstream(dir / "b.txt") << "鼓楼区以集成电路为主导产业。";
-  std::string a = (dir / "a.txt").string(), b = (dir / "b.txt").string();
-  ASSERT_EQ(sh("convert " + a + " " + b + " -o " + (dir / "all.nq").string()).code, 0);
-  ASSERT_EQ(sh("convert " + a + " -o " + (dir / "1.nq").string()).code, 0);
-  ASSERT_EQ(sh("convert " + b + " -o " + (dir / "2.nq").string()).code, 0);
+  ASSERT_EQ(sh_in(dir, "convert a.txt b.txt -o all.nq").code, 0);
+  ASSERT_EQ(sh_in(dir, "convert a.txt -o 1.nq").code, 0);
+  ASSERT_EQ(sh_in(dir, "convert b.txt -o 2.nq").code, 0);
   EXPECT_EQ(slurp(dir / "1.nq") + slurp(dir / "2.nq"), slurp(dir / "all.nq"));
   EXPECT_NE(slurp(dir / "all.nq").find("<https://doc2kg.org/id/District/鼓楼区> <https://schema.org/name> \"鼓楼区\" "
                                        "<https://doc2kg.org/id/Article/b.txt> ."), std::string::npos);
@@ -179,4 +182,166 @@ TEST_F(Cli, Neo4jCsvAndDot) {
   auto dot = sh("convert " + (dir / "a.txt").string() + " --format dot");
   EXPECT_EQ(dot.code, 0);
   EXPECT_NE(dot.out.find("[label=\"leadingIndustry\"]"), std::string::npos);
+}
+
+TEST_F(Cli, ArticlesWithOneFileNameInTwoFoldersStayTwo) {
+  fs::create_directories(dir / "corpus" / "east");
+  fs::create_directories(dir / "corpus" / "west");
+  std::ofstream(dir / "corpus" / "east" / "news.txt") << "东城新闻\n2024-03-05\n\n鼓楼区以集成电路为主导产业。\n";
+  std::ofstream(dir / "corpus" / "west" / "news.txt") << "西城新闻\n2024-04-06\n\n江宁区以软件为主导产业。\n";
+  ASSERT_EQ(sh_in(dir, "convert corpus/ -o all.nq").code, 0);
+  std::string all = slurp(dir / "all.nq");
+  for (const char* id : {"corpus%2Feast%2Fnews.txt", "corpus%2Fwest%2Fnews.txt"})
+    EXPECT_NE(all.find(std::string("<https://doc2kg.org/id/Article/") + id + "> <https://schema.org/headline>"),
+              std::string::npos) << id << "\n" << all;
+  EXPECT_NE(all.find("东城新闻"), std::string::npos);
+  EXPECT_NE(all.find("西城新闻"), std::string::npos);
+  // The README's recipe: each file converted alone, as `find corpus -name '*.txt'` names it, gives the same quads.
+  ASSERT_EQ(sh_in(dir, "convert corpus/east/news.txt -o 1.nq").code, 0);
+  ASSERT_EQ(sh_in(dir, "convert ./corpus/west/news.txt -o 2.nq").code, 0);
+  EXPECT_EQ(slurp(dir / "1.nq") + slurp(dir / "2.nq"), all);
+}
+
+TEST_F(Cli, JsonLinesFromAFileFromStdinAndByExtension) {
+  std::ofstream(dir / "arts.jsonl") << R"({"id": "j1", "text": "鼓楼区以集成电路为主导产业。"})" << "\n"
+                                    << R"({"id": "j2", "text": "江宁区以软件为主导产业。"})" << "\n";
+  for (std::string args : {"convert --jsonl arts.jsonl", "convert arts.jsonl", "convert --jsonl - < arts.jsonl",
+                           "convert --jsonl < arts.jsonl"}) {
+    auto r = sh_in(dir, args + " --format nquads");
+    EXPECT_EQ(r.code, 0) << args << "\n" << r.out;
+    EXPECT_NE(r.out.find("Article/j1>"), std::string::npos) << args;
+    EXPECT_NE(r.out.find("Article/j2>"), std::string::npos) << args;
+    EXPECT_EQ(r.out.find("Article/arts.jsonl"), std::string::npos) << args;  // not one text article
+  }
+}
+
+TEST_F(Cli, StandardInputIsNeverOverwritten) {
+  std::string before = slurp(dir / "a.txt");
+  auto r = sh_in(dir, "convert - -o a.txt --format jsonld < a.txt");
+  EXPECT_EQ(r.code, 5) << r.out;
+  EXPECT_NE(r.out.find("a.txt: is an input"), std::string::npos) << r.out;
+  EXPECT_EQ(slurp(dir / "a.txt"), before);
+  std::ofstream(dir / "arts.jsonl") << R"({"id": "j1", "text": "鼓楼区以集成电路为主导产业。"})" << "\n";
+  std::string lines = slurp(dir / "arts.jsonl");
+  EXPECT_EQ(sh_in(dir, "convert --jsonl -o arts.jsonl --format nquads < arts.jsonl").code, 5);
+  EXPECT_EQ(slurp(dir / "arts.jsonl"), lines);
+}
+
+TEST_F(Cli, ThreadCountsOutOfRangeAreUsageErrors) {
+  std::string a = (dir / "a.txt").string();
+  for (std::string j : {"-j 100000", "-j 99999999999999999999999", "-j 4294967296", "-j 0", "-j -1", "-jx", "-j 2x"}) {
+    auto r = sh("convert " + a + " " + j);
+    EXPECT_EQ(r.code, 2) << j << ": " << r.out;
+    EXPECT_NE(r.out.find("-j"), std::string::npos) << j << ": " << r.out;
+  }
+  EXPECT_EQ(sh("convert " + a + " --jobs=2 --format=graphml").code, 0);
+  EXPECT_EQ(sh("convert " + a + " -j1024 --format nquads").code, 0);
+}
+
+TEST_F(Cli, OptionsTakeEqualsAndDoubleDashEndsThem) {
+  std::ofstream(dir / "-odd.txt") << "鼓楼区以集成电路为主导产业。";
+  auto r = sh_in(dir, "convert --format=graphml -- -odd.txt");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("<graphml"), std::string::npos);
+  EXPECT_NE(r.out.find("集成电路"), std::string::npos);
+  EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " --jsonl=yes").code, 2);
+}
+
+TEST_F(Cli, AnInterruptedConversionLeavesNoTemporaryFile) {
+  {
+    std::ofstream big(dir / "big.jsonl");
+    for (int i = 0; i < 20000; ++i)
+      big << R"({"id": ")" << i << R"(", "text": "鼓楼区以集成电路为主导产业，江宁区以软件为主导产业，全年增长百分之八。"})" << "\n";
+  }
+  for (const char* sig : {"INT", "TERM"}) {
+    // Start, wait for the temporary file, interrupt, wait for the end.
+    std::string script = std::string(DOC2KG_BINARY) + " convert big.jsonl -j 1 -o out.nq 2>/dev/null & pid=$!; " +
+                         "i=0; while [ ! -e .out.nq.tmp-$pid ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i+1)); done; " +
+                         "kill -" + sig + " $pid; wait $pid; echo $?";
+    FILE* p = popen(("cd '" + dir.string() + "' && sh -c '" + script + "'").c_str(), "r");
+    std::string out;
+    char buf[256];
+    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    pclose(p);
+    EXPECT_NE(out, "0\n") << sig << ": the conversion ended before the signal; make big.jsonl bigger";
+    for (const auto& e : fs::directory_iterator(dir)) {
+      EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << sig << ": " << e.path();
+      EXPECT_NE(e.path().filename().string(), "out.nq") << sig;
+    }
+  }
+}
+
+TEST_F(Cli, CommandsWhoseOutputCannotBeWrittenFail) {
+  std::string g = DOC2KG_SOURCE_DIR "/graphs/huaiyin-2023-06-29.graphml";
+  EXPECT_EQ(sh("stats " + g + " > /dev/full").code, 5);
+  EXPECT_EQ(sh("query " + g + " 槐荫区 > /dev/full").code, 5);
+  EXPECT_EQ(sh("text " + (dir / "a.txt").string() + " > /dev/full").code, 5);
+  EXPECT_EQ(sh("words " + (dir / "a.txt").string() + " > /dev/full").code, 5);
+  auto closed = sh("stats " + g + " >&- 2>/dev/null; echo exit=$?");  // closed stdout
+  EXPECT_NE(closed.out.find("exit=5"), std::string::npos) << closed.out;
+}
+
+TEST_F(Cli, DirectoriesGatherPagesAndAnyCaseOfExtension) {
+  fs::create_directories(dir / "corpus");
+  std::ofstream(dir / "corpus" / "one.TXT") << "鼓楼区以集成电路为主导产业。";
+  std::ofstream(dir / "corpus" / "two.html")
+      << "<html><head><title>新闻</title></head><body><article><p>江宁区以软件为主导产业。</p></article></body></html>";
+  std::ofstream(dir / "corpus" / "three.htm")
+      << "<html><body><div class=\"content\"><p>玄武区以人工智能为主导产业。</p></div></body></html>";
+  std::ofstream(dir / "corpus" / "notes.md") << "不是文章";
+  auto r = sh_in(dir, "convert corpus --format nquads");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("3 converted, 0 failed"), std::string::npos) << r.out;
+  for (const char* industry : {"集成电路", "软件", "人工智能"}) EXPECT_NE(r.out.find(industry), std::string::npos) << industry;
+}
+
+TEST_F(Cli, AnUnreadableSubdirectoryIsReportedNotSkippedSilently) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every directory";
+  fs::create_directories(dir / "corpus" / "locked");
+  std::ofstream(dir / "corpus" / "one.txt") << "鼓楼区以集成电路为主导产业。";
+  fs::permissions(dir / "corpus" / "locked", fs::perms::none);
+  auto r = sh_in(dir, "convert corpus --format nquads");
+  fs::permissions(dir / "corpus" / "locked", fs::perms::owner_all);
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("corpus/locked: cannot read directory (Permission denied)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("集成电路"), std::string::npos);
+}
+
+TEST_F(Cli, ACannotOpenSaysWhy) {
+  auto r = sh("convert " + (dir / "none.txt").string());
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("none.txt: cannot open (No such file or directory)"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, ARunawayLexiconLineIsARulesErrorAtItsLine) {
+  fs::copy(DOC2KG_SOURCE_DIR "/rules", dir / "rules", fs::copy_options::recursive);
+  fs::path lexicon;
+  for (const auto& e : fs::directory_iterator(dir / "rules" / "lexicons"))
+    if (e.path().extension() == ".tsv" && (lexicon.empty() || e.path() < lexicon)) lexicon = e.path();
+  ASSERT_FALSE(lexicon.empty());
+  size_t lines = 0;
+  for (char c : slurp(lexicon)) lines += c == '\n';
+  {
+    std::ofstream out(lexicon, std::ios::app);
+    out << std::string(3 << 20, 'x') << "\tIndustry\n";
+  }
+  std::string where = lexicon.filename().string() + ":" + std::to_string(lines + 1) + ": line longer than";
+  auto r = sh("convert " + (dir / "a.txt").string() + " --rules " + (dir / "rules").string());
+  EXPECT_EQ(r.code, 4) << r.out;
+  EXPECT_NE(r.out.find(where), std::string::npos) << r.out;
+  auto check = sh("rules check " + (dir / "rules").string());
+  EXPECT_EQ(check.code, 4);
+  EXPECT_NE(check.out.find(where), std::string::npos) << check.out;
+}
+
+TEST_F(Cli, ADeeplyNestedJsonLineDoesNotStopTheBatch) {
+  std::string deep = std::string(400000, '[') + std::string(400000, ']');
+  std::ofstream(dir / "arts.jsonl") << R"({"id": "deep", "text": "鼓楼区以集成电路为主导产业。", "extra": )" << deep << "}\n"
+                                    << std::string(300000, '{') << "\n"
+                                    << R"({"id": "after", "text": "江宁区以软件为主导产业。"})" << "\n";
+  auto r = sh_in(dir, "convert arts.jsonl --format nquads");
+  EXPECT_EQ(r.code, 3) << r.out.substr(0, 2000);  // line 2 is not JSON
+  EXPECT_NE(r.out.find("skipped arts.jsonl:2: invalid JSON"), std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("Article/deep>"), std::string::npos);
+  EXPECT_NE(r.out.find("Article/after>"), std::string::npos);
 }

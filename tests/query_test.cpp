@@ -2,9 +2,12 @@
 #include "doc2kg/query.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "doc2kg/error.hpp"
@@ -58,10 +61,10 @@ TEST(Query, ReadingBackGivesTheSameGraphFromEitherFormat) {
 TEST(Query, EntityCardGroupsRelationsOutAndIn) {
   KnowledgeGraph g = sample("graphml");
   EntityIndex index(g);
-  Table card = entity_card(g, index.resolve_one("槐荫区"), {});
-  EXPECT_TRUE(has_row(card, {"->", "leadingIndustry", "Industry", "医养健康"}));
-  EXPECT_TRUE(has_row(card, {"<-", "locatedIn", "Community", "裕园社区"}));
-  EXPECT_TRUE(has_row(card, {"->", "locatedIn", "City", "济南市"}));
+  Table card = entity_card(g, index.resolve_one("槐荫区"), {});  // with its indicators: figure columns
+  EXPECT_TRUE(has_row(card, {"->", "leadingIndustry", "Industry", "医养健康", "", "", "", ""}));
+  EXPECT_TRUE(has_row(card, {"<-", "locatedIn", "Community", "裕园社区", "", "", "", ""}));
+  EXPECT_TRUE(has_row(card, {"->", "locatedIn", "City", "济南市", "", "", "", ""}));
   for (const auto& row : card.rows) EXPECT_NE(row[1], "mentions");  // unless asked for
 }
 
@@ -198,7 +201,7 @@ TEST(Query, ExternalEntitiesAreNeverRead) {
 }
 
 TEST(Query, TablesPrintAlignedTsvAndJson) {
-  Table t{{"d", "i"}, {{"槐荫区", "医养健康"}, {"a", "b"}}};
+  Table t{{"d", "i"}, {{"槐荫区", "医养健康"}, {"a", "b"}}, {}};
   std::ostringstream aligned, tsv, json;
   print_table(t, TableFormat::Aligned, aligned);
   EXPECT_EQ(aligned.str(), "d       i\n槐荫区  医养健康\na       b\n");
@@ -206,4 +209,188 @@ TEST(Query, TablesPrintAlignedTsvAndJson) {
   EXPECT_EQ(tsv.str(), "d\ti\n槐荫区\t医养健康\na\tb\n");
   print_table(t, TableFormat::Json, json);
   EXPECT_NE(json.str().find("\"d\": \"槐荫区\""), std::string::npos);
+}
+
+TEST(Query, JsonPrintsNumericColumnsAsNumbers) {
+  Table t{{"name", "value"}, {{"a", "22.4"}, {"b", "2000000000"}, {"c", ""}}, {false, true}};
+  std::ostringstream json;
+  print_table(t, TableFormat::Json, json);
+  EXPECT_NE(json.str().find("\"value\": 22.4"), std::string::npos) << json.str();
+  EXPECT_NE(json.str().find("\"value\": 2000000000\n"), std::string::npos) << json.str();
+  EXPECT_NE(json.str().find("\"value\": null"), std::string::npos) << json.str();
+  std::ostringstream stats;
+  print_table(graph_stats(sample("graphml")), TableFormat::Json, stats);
+  EXPECT_NE(stats.str().find("\"count\": 59"), std::string::npos) << stats.str();
+  EXPECT_EQ(stats.str().find("\"count\": \""), std::string::npos) << stats.str();
+}
+
+TEST(Query, AnIndicatorsFigureIsInColumnsOfItsOwn) {
+  KnowledgeGraph g = sample("graphml");
+  QueryFilter f;
+  f.relations = {"hasIndicator"};
+  Table card = entity_card(g, EntityIndex(g).resolve_one("槐荫区"), f);
+  EXPECT_EQ(card.columns, (std::vector<std::string>{"direction", "relation", "type", "name", "measure", "value", "unit", "period"}));
+  EXPECT_TRUE(has_row(card, {"->", "hasIndicator", "Indicator", "规上工业增加值", "同比增长", "22.4", "percent", "2023-01/2023-05"}));
+  std::ostringstream json;
+  print_table(card, TableFormat::Json, json);
+  EXPECT_NE(json.str().find("\"name\": \"规上工业增加值\",\n  \"measure\": \"同比增长\",\n  \"value\": 22.4,"), std::string::npos)
+      << json.str();
+  // Without an Indicator among the rows, no figure columns.
+  f.relations = {"leadingIndustry"};
+  EXPECT_EQ(entity_card(g, EntityIndex(g).resolve_one("槐荫区"), f).columns.size(), 4u);
+}
+
+TEST(Query, UnknownRelationsAndTypesAreUsageErrors) {
+  KnowledgeGraph g = sample("graphml");
+  EntityIndex index(g);
+  auto usage_error = [](auto&& ask) {
+    try {
+      ask();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), kExitUsage);
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  QueryFilter typo;
+  typo.relations = {"leadingIndustri"};
+  std::string message = usage_error([&] { entity_card(g, index.resolve_one("槐荫区"), typo); });
+  EXPECT_NE(message.find("unknown relation \"leadingIndustri\" (known: locatedIn, leadingIndustry"), std::string::npos) << message;
+  QueryFilter type;
+  type.types = {"Comunity"};
+  EXPECT_NE(usage_error([&] { check_filter(g, type); }).find("unknown type \"Comunity\""), std::string::npos);
+  QueryFilter variable;
+  variable.variable_types = {{"c", "Comunity"}};
+  EXPECT_NE(usage_error([&] { match_patterns(g, index, "?c awarded ?h", variable); }).find("unknown type"), std::string::npos);
+  EXPECT_NE(usage_error([&] { match_patterns(g, index, "?c awardd ?h", {}); }).find("unknown relation \"awardd\""),
+            std::string::npos);
+  EXPECT_NE(usage_error([&] { shortest_path(g, index.resolve_one("槐荫区"), index.resolve_one("山东省"), typo); })
+                .find("unknown relation"),
+            std::string::npos);
+  // A relation the ontology lacks is known when the graph has it.
+  KnowledgeGraph own;
+  own.relate(own.node("District", "甲区"), "twinnedWith", own.node("District", "乙区"));
+  EXPECT_EQ(match_patterns(own, EntityIndex(own), "?a twinnedWith ?b", {}).rows.size(), 1u);
+}
+
+TEST(Query, ARelationMatchesItsSubRelations) {
+  KnowledgeGraph g = sample("graphml");
+  EntityIndex index(g);
+  // The graph states leadingIndustry and leaves out the hasIndustry it implies.
+  Table t = match_patterns(g, index, "?d hasIndustry ?i", {});
+  EXPECT_TRUE(has_row(t, {"槐荫区", "医养健康"}));      // leadingIndustry
+  EXPECT_TRUE(has_row(t, {"槐荫区", "商务会展"}));      // characteristicIndustry
+  EXPECT_TRUE(match_patterns(g, index, "?d leadingIndustry ?i . ?c hasIndustry ?i", {}).rows.size() == 3u);
+  QueryFilter f;
+  f.relations = {"hasIndustry"};
+  EXPECT_EQ(entity_card(g, index.resolve_one("槐荫区"), f).rows.size(), 9u);
+  // A variable binds the relation as stated.
+  Table r = match_patterns(g, index, "槐荫区 ?r 医养健康", {});
+  EXPECT_EQ(r.rows, (std::vector<std::vector<std::string>>{{"leadingIndustry"}}));
+}
+
+TEST(Query, ReadsNQuadsLikeTheOtherFormats) {
+  KnowledgeGraph g = sample("nq");
+  auto stats = graph_stats(g);
+  EXPECT_TRUE(has_row(stats, {"total", "nodes", "59"}));
+  EXPECT_TRUE(has_row(stats, {"total", "edges", "84"}));
+  EXPECT_TRUE(has_row(stats, {"total", "evidence", "84"}));
+  QueryFilter f;
+  f.relations = {"leadingIndustry"};
+  Table card = entity_card(g, EntityIndex(g).resolve_one("槐荫"), f);
+  EXPECT_TRUE(has_row(card, {"->", "leadingIndustry", "Industry", "医养健康"}));
+}
+
+namespace {
+
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+
+// The doc2kg binary with `args` (a shell command line) in the source
+// directory, its stdin piped from `input` (a command) if given; stdout and stderr apart.
+CliRun cli(const std::string& args, const std::string& input = "") {
+  fs::path err = fs::temp_directory_path() / ("doc2kg-query-err-" + std::to_string(::getpid()));
+  std::string cmd = "cd '" DOC2KG_SOURCE_DIR "' && " + (input.empty() ? "" : input + " | ") + std::string(DOC2KG_BINARY) + " " +
+                    args + " 2>'" + err.string() + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int status = pclose(p);
+  std::string message;
+  {
+    std::ifstream in(err);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    message = ss.str();
+  }
+  fs::remove(err);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, message};
+}
+
+}  // namespace
+
+TEST(QueryCli, AMissingGraphFileIsNamedNotTakenForTheQuestion) {
+  CliRun r = cli("query missing.graphml 槐荫区");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "doc2kg: missing.graphml: no such file\n");
+  r = cli("query 槐荫区 data/missing.nq");  // a '/' reads as a path, whatever the order
+  EXPECT_EQ(r.err, "doc2kg: data/missing.nq: no such file\n");
+  EXPECT_EQ(cli("stats missing.jsonld").code, 3);
+  // An entity id with a '/' is still a question.
+  EXPECT_EQ(cli("query graphs/huaiyin-2023-06-29.graphml District/槐荫区 --relation leadingIndustry").code, 0);
+  EXPECT_EQ(cli("query graphs/huaiyin-2023-06-29.graphml graphs 槐荫区").code, 2);  // a directory
+}
+
+TEST(QueryCli, MisspeltRelationsAndTypesExitTwo) {
+  std::string g = "graphs/huaiyin-2023-06-29.graphml";
+  CliRun r = cli("query " + g + " 槐荫区 --relation leadingindustry");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown relation \"leadingindustry\" (known: "), std::string::npos) << r.err;
+  EXPECT_EQ(cli("query " + g + " 槐荫区 --type Comunity").code, 2);
+  EXPECT_EQ(cli("query " + g + " '?c awarded ?h' --type c=Comunity").code, 2);
+  EXPECT_EQ(cli("query " + g + " '?c awardd ?h'").code, 2);
+  EXPECT_EQ(cli("query " + g + " 槐荫区 --relation awarded").code, 1);  // known, and nothing found
+  CliRun untyped = cli("query " + g + " '?c awarded ?h' --type Community");  // not silently ignored
+  EXPECT_EQ(untyped.code, 2);
+  EXPECT_NE(untyped.err.find("--type VARIABLE=TYPE"), std::string::npos) << untyped.err;
+}
+
+TEST(QueryCli, NQuadsFromAFileOrStdin) {
+  CliRun file = cli("stats graphs/huaiyin-2023-06-29.nq --format tsv");
+  EXPECT_EQ(file.code, 0) << file.err;
+  EXPECT_NE(file.out.find("total\tedges\t84"), std::string::npos) << file.out;
+  CliRun piped = cli("stats - --format tsv < graphs/huaiyin-2023-06-29.nq");
+  EXPECT_EQ(piped.out, file.out);
+  CliRun graphml = cli("stats - --format tsv < graphs/huaiyin-2023-06-29.graphml");
+  EXPECT_EQ(graphml.out, file.out);
+  CliRun q = cli("query - 槐荫区 --relation leadingIndustry --format tsv", "cat graphs/huaiyin-2023-06-29.nq");
+  EXPECT_EQ(q.code, 0) << q.err;
+  EXPECT_NE(q.out.find("->\tleadingIndustry\tIndustry\t医养健康"), std::string::npos) << q.out;
+  CliRun broken = cli("stats - < graphs/huaiyin-2023-06-29.txt");
+  EXPECT_EQ(broken.code, 3);
+  EXPECT_NE(broken.err.find("stdin: "), std::string::npos) << broken.err;
+}
+
+TEST(QueryCli, StatsJsonCountsAreNumbers) {
+  CliRun r = cli("stats graphs/huaiyin-2023-06-29.graphml --format json");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("\"count\": 84"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"count\": \""), std::string::npos) << r.out;
+}
+
+TEST(QueryCli, EveryExampleInTheReadmeFindsSomething) {
+  std::ifstream in(DOC2KG_SOURCE_DIR "/README.md");
+  std::regex example(R"(^build/doc2kg (query|stats) \$G(.*?)\s*(#.*)?$)");
+  int examples = 0;
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (!std::regex_match(line, m, example)) continue;
+    ++examples;
+    CliRun r = cli(m[1].str() + " graphs/huaiyin-2023-06-29.graphml" + m[2].str());
+    EXPECT_EQ(r.code, 0) << line << "\n" << r.err;
+  }
+  EXPECT_GE(examples, 10);
 }

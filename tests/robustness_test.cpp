@@ -189,3 +189,25 @@ TEST(Robustness, ACatastrophicRulePatternStopsWithAClearError) {
   }
   fs::remove_all(dir);
 }
+
+// Rules match over sentences whose entities are private-use placeholders
+// (annotated_sentence.hpp); no name, measure or property may carry one out.
+TEST(Robustness, NoInternalPlaceholderReachesAnyOutput) {
+  auto private_use = [](const std::string& utf8) {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
+    for (int32_t i = 0; i < s.length(); ++i)
+      if (s.charAt(i) >= 0xE000 && s.charAt(i) <= 0xF8FF) return true;
+    return false;
+  };
+  for (const char* text : {
+           "今年1-6月，江宁区规上工业增加值同比增长7.1%，增速高于全市平均水平1.5个百分点。",
+           "前三季度，鼓楼区固定资产投资比全省平均水平高2.3个百分点，总量居全市第一。",
+           "城东街道居民收入增幅超过全区平均水平，比玄武区高0.8个百分点。",
+           "上半年，江北新区实际使用外资较南京市去年同期增长12%。",
+       }) {
+    Outputs o = outputs(text);
+    EXPECT_FALSE(private_use(o.graphml)) << text;
+    EXPECT_FALSE(private_use(o.jsonld)) << text;
+    EXPECT_FALSE(private_use(o.nquads)) << text;
+  }
+}

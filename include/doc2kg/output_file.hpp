@@ -1,6 +1,9 @@
 #pragma once
 // Writing results without losing anything: to a temporary file beside the
 // target, renamed into place only when complete; never over an input.
+//
+// Thread-safety: write_output may run in one thread at a time (the temporary
+// file it is writing is process state, for the signal handler below).
 #include <functional>
 #include <ostream>
 #include <string>
@@ -9,8 +12,15 @@
 namespace doc2kg {
 
 // Writes what `produce` streams to `path` ("-" is stdout). Throws Error(kExitOutput)
-// when the path is one of `inputs`, or cannot be written (the target is left untouched).
+// when the path is one of `inputs` ("-" in `inputs`: whatever file standard
+// input is), or cannot be written (the target is left untouched, no temporary
+// file is left behind).
 void write_output(const std::string& path, const std::vector<std::string>& inputs,
                   const std::function<void(std::ostream&)>& produce);
+
+// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary
+// file write_output is writing, then end the process as the signal would have.
+// For programs (the CLI); a library user with its own handlers leaves it out.
+void remove_partial_output_on_signals();
 
 }  // namespace doc2kg

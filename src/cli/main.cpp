@@ -1,6 +1,11 @@
 // doc2kg command line: parse arguments, call the library, print. Exit codes
 // are listed in README.md ("Exit codes") and in doc2kg/error.hpp.
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <optional>
 #include <filesystem>
 #include <iomanip>
 #include <thread>
@@ -17,8 +22,8 @@
 #include "doc2kg/tokenizer.hpp"
 #include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
-#include "doc2kg/nquads_writer.hpp"
 #include "doc2kg/graph_reader.hpp"
+#include "doc2kg/ontology.hpp"
 #include "doc2kg/query.hpp"
 #include "doc2kg/reader.hpp"
 #include "doc2kg/output_file.hpp"
@@ -53,25 +58,28 @@ const char* kUsage =
 const char* kQueryUsage =
     "usage: doc2kg query GRAPH... [QUESTION] [options]\n"
     "\n"
-    "  GRAPH          GraphML or JSON-LD files written by doc2kg, read as one graph\n"
+    "  GRAPH          GraphML, JSON-LD or N-Quads files written by doc2kg (- for stdin),\n"
+    "                 read as one graph; the format is told by the content\n"
     "  NAME           the entity's card: type, aliases, relations out and in\n"
     "  '?d leadingIndustry ?i'   triple patterns (join several with ' . '); ?x is a variable\n"
     "  --path A B     the shortest connection between two entities\n"
-    "  --relation R   only relation R (repeatable)\n"
+    "  --relation R   only relation R (repeatable); mentions only when asked for\n"
     "  --type T       only entities of type T; with a pattern, --type x=T types variable ?x\n"
+    "                 (relations and types are the ontology's: a misspelt one is an error)\n"
     "  --out, --in    only outgoing or incoming relations\n"
     "  --evidence     add the sentence behind each relation\n"
-    "  --format F     table (default), tsv or json\n"
+    "  --format F     table (default), tsv or json (numbers as JSON numbers)\n"
     "\n"
     "  names resolve by canonical name, alias, Type/name id or IRI\n"
-    "  exit: 0 found, 1 nothing found, 2 usage or input error\n";
+    "  exit: 0 found, 1 nothing found, 2 usage or input error (a missing or bad GRAPH)\n";
 
 const char* kConvertUsage =
     "usage: doc2kg convert INPUT... [-o OUTPUT] [--format F] [-j N] [--jsonl] [--rules DIR]\n"
     "\n"
-    "  INPUT       an article (text or web page; UTF-8, GB18030 or UTF-16), a directory\n"
-    "              (every *.txt below it), or - for stdin; all become one graph\n"
-    "  --jsonl     read articles from stdin as JSON Lines: {\"id\", \"text\", \"title\"?, \"date\"?, \"source\"?}\n"
+    "  INPUT       an article (text or web page; UTF-8, GB18030, UTF-16 or Big5), a *.jsonl\n"
+    "              file, a directory (every *.txt, *.html, *.htm, *.jsonl below it), or - for\n"
+    "              stdin; all become one graph\n"
+    "  --jsonl     inputs (stdin when none) are JSON Lines: {\"id\", \"text\", \"title\"?, \"date\"?, \"source\"?}\n"
     "  -o OUTPUT   output file, - for stdout (default); the format follows its\n"
     "              extension (.graphml, .jsonld, .nq, .dot) unless --format is given\n"
     "  --format F  graphml, jsonld (default), nquads (streamed), neo4j-csv (-o DIR), dot\n"
@@ -101,82 +109,111 @@ struct Args {
   bool out = false, in = false, evidence = false;
   // convert
   bool jsonl = false;
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  unsigned jobs = std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
 };
 
+// The -j value: 1 to kMaxJobs threads.
+unsigned parse_jobs(const std::string& n) {
+  unsigned long long v = 0;
+  auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
+  if (n.empty() || ec == std::errc::invalid_argument || end != n.data() + n.size() || v == 0)
+    throw Error(kExitUsage, "-j needs a positive number of threads, not \"" + n + "\"");
+  if (ec == std::errc::result_out_of_range || v > kMaxJobs)
+    throw Error(kExitUsage, "-j " + n + ": at most " + std::to_string(kMaxJobs) + " threads");
+  return static_cast<unsigned>(v);
+}
+
+// Options as `--name value` or `--name=value`; `--` ends the options.
 Args parse(int argc, char** argv, int from) {
   Args a;
+  bool options = true;
   for (int i = from; i < argc; ++i) {
     std::string s = argv[i];
+    std::optional<std::string> inline_value;
+    if (options && s.rfind("--", 0) == 0 && s.find('=') != std::string::npos) {
+      inline_value = s.substr(s.find('=') + 1);
+      s = s.substr(0, s.find('='));
+    }
     auto value = [&](const std::string& flag) {
+      if (inline_value) return *inline_value;
       if (i + 1 >= argc) throw Error(kExitUsage, flag + " needs a value");
       return std::string(argv[++i]);
     };
-    if (s == "--help" || s == "-h") a.help = true;
-    else if (s == "--version") a.version = true;
+    auto flag = [&] {
+      if (inline_value) throw Error(kExitUsage, s + " takes no value");
+    };
+    if (!options || s == "-" || s.empty() || s[0] != '-') a.positional.push_back(s);
+    else if (s == "--") options = false;
+    else if (s == "--help" || s == "-h") flag(), a.help = true;
+    else if (s == "--version") flag(), a.version = true;
     else if (s == "-o" || s == "--output") a.output = value(s);
     else if (s == "--format") a.format = value(s);
     else if (s == "--rules") a.rules = value(s);
-    else if (s == "--jsonl") a.jsonl = true;
-    else if (s == "-j" || s == "--jobs" || (s.rfind("-j", 0) == 0 && s.size() > 2)) {
-      std::string n = s.size() > 2 && s[1] == 'j' ? s.substr(2) : value(s);
-      if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos || std::stoul(n) == 0)
-        throw Error(kExitUsage, "-j needs a positive number of threads");
-      a.jobs = static_cast<unsigned>(std::stoul(n));
-    }
+    else if (s == "--jsonl") flag(), a.jsonl = true;
+    else if (s == "-j" || s == "--jobs") a.jobs = parse_jobs(value(s));
+    else if (s.rfind("-j", 0) == 0) a.jobs = parse_jobs(s.substr(2));
     else if (s == "--relation") a.relations.push_back(value(s));
     else if (s == "--type") a.types.push_back(value(s));
-    else if (s == "--out") a.out = true;
-    else if (s == "--in") a.in = true;
-    else if (s == "--evidence") a.evidence = true;
+    else if (s == "--out") flag(), a.out = true;
+    else if (s == "--in") flag(), a.in = true;
+    else if (s == "--evidence") flag(), a.evidence = true;
     else if (s == "--path") {
       a.path.push_back(value(s));
-      a.path.push_back(value(s));
+      if (i + 1 >= argc) throw Error(kExitUsage, "--path needs two names");
+      a.path.push_back(argv[++i]);
     }
-    else if (s.size() > 1 && s[0] == '-' && s != "-") throw Error(kExitUsage, "unknown option " + s);
-    else a.positional.push_back(s);
+    else throw Error(kExitUsage, "unknown option " + s);
   }
   return a;
 }
 
+// Progress on a terminal: one line redrawn in place; a message (a skipped
+// article) clears it first, so that each message is a line of its own.
+class ProgressLine {
+ public:
+  ProgressLine() : tty_(::isatty(2)) {}
+  void draw(const BatchProgress& p) {
+    if (!tty_) return;
+    double rate = p.done / std::max(p.seconds, 1e-9);
+    if (p.total)
+      std::fprintf(stderr, "\r[%zu/%zu] %.1f articles/s, %.0f s left\033[K", p.done, *p.total, rate,
+                   (*p.total - p.done) / std::max(rate, 1e-9));
+    else
+      std::fprintf(stderr, "\r[%zu] %.1f articles/s\033[K", p.done, rate);
+    drawn_ = true;
+  }
+  void message(const std::string& text) {
+    clear();
+    std::cerr << text << "\n";
+  }
+  void clear() {
+    if (drawn_) std::fprintf(stderr, "\r\033[K");
+    drawn_ = false;
+  }
+
+ private:
+  bool tty_, drawn_ = false;
+};
+
 int convert(const Args& a) {
-  if (a.positional.empty() && !a.jsonl) throw Error(kExitUsage, "convert needs an INPUT (a file, a directory, or - for stdin)");
+  if (a.positional.empty() && !a.jsonl)
+    throw Error(kExitUsage, "convert needs an INPUT (a file, a directory, or - for stdin; --jsonl reads JSON Lines)");
   Format format = a.format.empty() ? format_of_path(a.output, Format::JsonLd) : parse_format(a.format);
   auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
-  std::vector<ArticleInput> files = gather_inputs(a.positional);
-  std::vector<std::string> input_paths = a.positional;  // never overwritten by the output
-  for (const auto& in : files) input_paths.push_back(in.path);
-  if (files.empty() && !a.jsonl) throw Error(kExitInput, "no articles found in the inputs");
-  ArticleSource inputs = a.jsonl ? concat(jsonl_source(std::cin, "stdin"), from_list(files)) : from_list(files);
-  auto report = [&](const std::string& id, const std::string& why) { std::cerr << "doc2kg: skipped " << id << ": " << why << "\n"; };
+  Inputs inputs = open_inputs(a.positional, a.jsonl);
+  if (inputs.reads_stdin && ::isatty(0))
+    throw Error(kExitUsage, std::string("standard input is a terminal: give an INPUT file or pipe the ") +
+                                (a.jsonl ? "JSON Lines" : "article") + " in");
+  if (inputs.count == size_t{0}) throw Error(kExitInput, "no articles found in the inputs");
+  ProgressLine progress;
+  auto report = [&](const std::string& id, const std::string& why) { progress.message("doc2kg: skipped " + id + ": " + why); };
+  auto draw = [&](const BatchProgress& p) { progress.draw(p); };
   BatchSummary summary;
-  if (format == Format::NQuads) {  // streamed: one article's quads at a time
-    write_output(a.output, input_paths, [&](std::ostream& out) {
-      summary = convert_batch(inputs, *rules, a.jobs, [&](const Document& x) {
-        KnowledgeGraph one;
-        add_to_graph(one, x);
-        NodeData article;
-        article.type = "Article";
-        article.name = x.info.id;
-        write_nquads(one, kNodeBaseIri + KnowledgeGraph::node_id(article), out);
-      }, report, true);
-      if (summary.converted == 0) throw Error(kExitInput, "no article could be read; nothing written");
-    });
-  } else {
-    KnowledgeGraph graph;
-    summary = convert_batch(inputs, *rules, a.jobs, [&](const Document& x) { add_to_graph(graph, x); }, report, true);
+  write_graph_output(format, a.output, inputs.paths, [&](const ArticleSink& sink) {
+    summary = convert_batch(inputs.next, *rules, a.jobs, sink, report, draw, inputs.count);
+    progress.clear();
     if (summary.converted == 0) throw Error(kExitInput, "no article could be read; nothing written");
-    if (format == Format::Neo4jCsv) {
-      if (a.output == "-") throw Error(kExitUsage, "--format neo4j-csv writes a directory: give -o DIR");
-      std::error_code ec;
-      std::filesystem::create_directories(a.output, ec);
-      if (ec) throw Error(kExitOutput, a.output + ": cannot create directory (" + ec.message() + ")");
-      write_output(a.output + "/nodes.csv", input_paths, [&](std::ostream& out) { write_neo4j_nodes(graph, out); });
-      write_output(a.output + "/relationships.csv", input_paths, [&](std::ostream& out) { write_neo4j_relationships(graph, out); });
-    } else {
-      write_output(a.output, input_paths, [&](std::ostream& out) { write_graph(graph, format, out); });
-    }
-  }
+  });
   if (summary.converted + summary.failed > 1 || summary.failed > 0)
     std::cerr << "doc2kg: " << summary.converted << " converted, " << summary.failed << " failed, "
               << std::fixed << std::setprecision(1) << summary.seconds << " s\n";
@@ -190,18 +227,51 @@ TableFormat table_format(const std::string& f) {
   throw Error(kExitUsage, "unknown format \"" + f + "\" (table, tsv, json)");
 }
 
-// Graph files are the positional arguments that are files; the one left is the question.
+// A positional that does not exist but reads as a path: a graph file's
+// extension, or a '/' that is not in an entity id (District/槐荫区) or IRI.
+bool looks_like_graph_path(const std::string& p) {
+  if (p.find(' ') != std::string::npos || p.rfind("http://", 0) == 0 || p.rfind("https://", 0) == 0) return false;
+  if (is_entity_type(parse_node_id(p).first)) return false;
+  std::string ext = std::filesystem::path(p).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const char* e : {".graphml", ".xml", ".jsonld", ".json", ".nq", ".nquads"})
+    if (ext == e) return true;
+  return p.find('/') != std::string::npos;
+}
+
+// Graph files are the positional arguments that exist (or are - for stdin, or
+// look like paths: those are reported missing); the one left is the question.
 KnowledgeGraph load_graphs(const Args& a, std::string* question) {
-  KnowledgeGraph graph;
   std::vector<std::string> files;
   for (const auto& p : a.positional) {
     std::error_code ec;
-    if (std::filesystem::is_regular_file(p, ec)) files.push_back(p);
-    else if (question && question->empty()) *question = p;
-    else throw Error(kExitUsage, p + ": no such graph file");
+    auto status = std::filesystem::status(p, ec);
+    if (p == "-") {
+      if (std::count(files.begin(), files.end(), "-")) throw Error(kExitUsage, "- (stdin) given twice");
+      files.push_back(p);
+    } else if (std::filesystem::is_directory(status)) {
+      throw Error(kExitInput, p + ": is a directory, not a graph file");
+    } else if (std::filesystem::exists(status)) {
+      files.push_back(p);
+    } else if (!question || looks_like_graph_path(p)) {
+      throw Error(kExitInput, p + ": no such file");
+    } else if (question->empty()) {
+      *question = p;
+    } else {
+      throw Error(kExitUsage, "one question at a time: \"" + *question + "\" and \"" + p + "\" (neither is a file)");
+    }
   }
-  if (files.empty()) throw Error(kExitUsage, "give at least one GRAPH file");
-  for (const auto& f : files) read_graph_file(f, graph);
+  if (files.empty()) throw Error(kExitUsage, "give at least one GRAPH file (or - for stdin)");
+  KnowledgeGraph graph;
+  for (const auto& f : files) {
+    if (f != "-") {
+      read_graph_file(f, graph);
+    } else if (::isatty(0)) {
+      throw Error(kExitUsage, "standard input is a terminal: pipe a graph in, or give a GRAPH file");
+    } else {
+      read_graph(std::cin, "stdin", graph);
+    }
+  }
   return graph;
 }
 
@@ -218,18 +288,21 @@ int query(const Args& a) {
     if (eq == std::string::npos) filter.types.push_back(t);
     else filter.variable_types[t.substr(0, eq)] = t.substr(eq + 1);
   }
+  check_filter(graph, filter);  // a misspelt relation or type is an error, not "nothing found"
   TableFormat format = table_format(a.format);
   Table answer;
   if (!a.path.empty()) {
     if (!question.empty()) throw Error(kExitUsage, "--path takes the two names; no other question");
     answer = shortest_path(graph, index.resolve_one(a.path[0]), index.resolve_one(a.path[1]), filter);
   } else if (question.find('?') != std::string::npos && question.find(' ') != std::string::npos) {
+    if (!filter.types.empty())
+      throw Error(kExitUsage, "with a pattern, --type types a variable: --type VARIABLE=TYPE (--type c=Community)");
     answer = match_patterns(graph, index, question, filter);
   } else if (!question.empty()) {
     Vertex v = index.resolve_one(question);
     const NodeData& n = graph.graph()[v];
     if (format == TableFormat::Aligned) {
-      std::cout << n.name << "  (" << n.type << ")  " << KnowledgeGraph::node_id(n) << "\n";
+      std::cout << n.name << "  (" << n.type << ")  " << node_id(n) << "\n";
       if (!n.aliases.empty()) {
         std::cout << "aliases:";
         for (const auto& al : n.aliases) std::cout << " " << al;
@@ -272,7 +345,9 @@ int rules_command(const Args& a) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   try {
     std::string command = argc > 1 ? argv[1] : "";
     if (command == "--version") {
@@ -328,7 +403,12 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "stats") {
-      if (a.help) return std::cout << "usage: doc2kg stats GRAPH... [--format table|tsv|json]\n", kExitOk;
+      if (a.help)
+        return std::cout << "usage: doc2kg stats GRAPH... [--format table|tsv|json]\n"
+                            "\n"
+                            "  GRAPH   GraphML, JSON-LD or N-Quads files written by doc2kg (- for stdin), read as one graph\n"
+                            "  nodes by type, edges by relation, articles, evidence; counts are JSON numbers with --format json\n",
+               kExitOk;
       return stats(a);
     }
     if (command == "rules") {
@@ -343,4 +423,19 @@ int main(int argc, char** argv) {
     std::cerr << "doc2kg: internal error: " << e.what() << "\n";
     return 70;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  remove_partial_output_on_signals();
+  int code = run(argc, argv);
+  errno = 0;
+  // What a command printed must have reached its reader: a full disk or a
+  // closed stdout is an error, not a silent success.
+  if (std::fflush(stdout) != 0 || !std::cout.flush()) {
+    std::cerr << "doc2kg: cannot write to standard output" << (errno ? std::string(" (") + std::strerror(errno) + ")" : "") << "\n";
+    return code == kExitOk || code == kExitNothingFound ? kExitOutput : code;
+  }
+  return code;
 }
