@@ -86,7 +86,7 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
     } else if (fs::exists(a, ec)) {
       items.push_back({a, jsonl || is_jsonl_name(a), ""});
     } else {
-      throw Error(kExitInput, a + ": cannot open (" + std::strerror(ENOENT) + ")");
+      throw Error(ErrorKind::Input, a + ": cannot open (" + std::strerror(ENOENT) + ")");
     }
   }
   if (arguments.empty() && jsonl) {

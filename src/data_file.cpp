@@ -30,13 +30,13 @@ LineRead read_line(std::istream& in, std::string& line, size_t limit) {
 void for_each_entry(const std::string& path, const std::string& what,
                     const std::function<void(const std::string& line, int number)>& entry) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(kExitRules, path + ": cannot open " + what + " (" + std::strerror(errno) + ")");
+  if (!in) throw Error(ErrorKind::Rules, path + ": cannot open " + what + " (" + std::strerror(errno) + ")");
   std::string line;
   for (int n = 1;; ++n) {
     LineRead r = read_line(in, line, kMaxDataLine);
     if (r == LineRead::End) break;
     if (r == LineRead::TooLong)
-      throw Error(kExitRules, path + ":" + std::to_string(n) + ": line longer than " + std::to_string(kMaxDataLine) +
+      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ": line longer than " + std::to_string(kMaxDataLine) +
                                   " bytes; a " + what + " has one short entry a line");
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;

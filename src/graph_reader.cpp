@@ -425,9 +425,9 @@ void read_jsonld(ByteSource& source, const std::string& name, KnowledgeGraph& g)
   else if (r.IsError()) what = rapidjson::GetParseError_En(r.Code());
   else if (!source.at_end()) what = "bytes after the end of the JSON document";
   if (!what.empty())
-    throw Error(kExitInput, name + ":" + stream.where() + ": malformed JSON-LD: " + what + " (byte " +
+    throw Error(ErrorKind::Input, name + ":" + stream.where() + ": malformed JSON-LD: " + what + " (byte " +
                                 std::to_string(source.offset()) + ")");
-  if (!handler.saw_graph) throw Error(kExitInput, name + ": not a doc2kg JSON-LD graph (no @graph array)");
+  if (!handler.saw_graph) throw Error(ErrorKind::Input, name + ": not a doc2kg JSON-LD graph (no @graph array)");
 }
 
 // ---- GraphML ------------------------------------------------------------------
@@ -465,16 +465,16 @@ class GraphMLHandler {
     xmlSetGenericErrorFunc(nullptr, ignore_libxml_message);
     std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(
         xmlCreateIOParserCtxt(&sax, this, read_chunk, nullptr, this, XML_CHAR_ENCODING_NONE), xmlFreeParserCtxt);
-    if (!ctxt) throw Error(kExitInput, name_ + ": cannot start the XML parser");
+    if (!ctxt) throw Error(ErrorKind::Input, name_ + ": cannot start the XML parser");
     ctxt_ = ctxt.get();
     xmlCtxtUseOptions(ctxt_, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     int rc = xmlParseDocument(ctxt_);
-    if (!error_.empty()) throw Error(kExitInput, error_);
+    if (!error_.empty()) throw Error(ErrorKind::Input, error_);
     if (rc != 0 || !ctxt_->wellFormed) {
       const xmlError* e = xmlCtxtGetLastError(ctxt_);
       std::string message = e && e->message ? e->message : "malformed XML";
       while (!message.empty() && message.back() == '\n') message.pop_back();
-      throw Error(kExitInput, name_ + ":" + std::to_string(e ? e->line : 0) + ":" + std::to_string(e ? e->int2 : 0) +
+      throw Error(ErrorKind::Input, name_ + ":" + std::to_string(e ? e->line : 0) + ":" + std::to_string(e ? e->int2 : 0) +
                                   ": malformed GraphML: " + message);
     }
   }
@@ -789,7 +789,7 @@ class NQuadsReader {
       ByteSource::Line got = source_.line(text, kMaxLine);
       ++line;
       if (got == ByteSource::Line::End) break;
-      if (got == ByteSource::Line::TooLong) throw Error(kExitInput, name_ + ":" + std::to_string(line) + ": a line longer than 16 MB");
+      if (got == ByteSource::Line::TooLong) throw Error(ErrorKind::Input, name_ + ":" + std::to_string(line) + ": a line longer than 16 MB");
       std::vector<Term> terms;
       try {
         terms = QuadParser(text).parse();
@@ -797,7 +797,7 @@ class NQuadsReader {
         size_t column = 1;
         for (size_t k = 0; k < f.at && k < text.size(); ++k)
           if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
-        throw Error(kExitInput, name_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": malformed N-Quads: " + f.what);
+        throw Error(ErrorKind::Input, name_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": malformed N-Quads: " + f.what);
       }
       if (!terms.empty()) add(terms[0], terms[1], terms[2]);
     }
@@ -899,20 +899,20 @@ class NQuadsReader {
 void read_graph(std::istream& in, const std::string& name, KnowledgeGraph& into) {
   ByteSource source(in);
   switch (sniff(source)) {
-    case Kind::Empty: throw Error(kExitInput, name + ": empty; not a graph");
-    case Kind::Unknown: throw Error(kExitInput, name + ": not a graph doc2kg wrote (neither GraphML, JSON-LD nor N-Quads)");
+    case Kind::Empty: throw Error(ErrorKind::Input, name + ": empty; not a graph");
+    case Kind::Unknown: throw Error(ErrorKind::Input, name + ": not a graph doc2kg wrote (neither GraphML, JSON-LD nor N-Quads)");
     case Kind::GraphML: GraphMLHandler(source, name, into).parse(); break;
     case Kind::JsonLd: read_jsonld(source, name, into); break;
     case Kind::NQuads: NQuadsReader(source, name, into).read(); break;
   }
-  if (source.failed()) throw Error(kExitInput, name + ": read error");
+  if (source.failed()) throw Error(ErrorKind::Input, name + ": read error");
 }
 
 void read_graph_file(const std::string& path, KnowledgeGraph& into) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error(kExitInput, path + ": is a directory, not a graph file");
+  if (std::filesystem::is_directory(path, ec)) throw Error(ErrorKind::Input, path + ": is a directory, not a graph file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(kExitInput, path + ": cannot open (" + std::strerror(errno) + ")");
+  if (!in) throw Error(ErrorKind::Input, path + ": cannot open (" + std::strerror(errno) + ")");
   read_graph(in, path, into);
 }
 

@@ -24,7 +24,7 @@ std::unique_ptr<icu::RegexPattern> compile(const icu::UnicodeString& pattern) {
   UParseError pe{};
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(pattern, 0, pe, status));
-  if (U_FAILURE(status)) throw Error(kExitRules, "bad web page pattern: " + to_utf8(pattern));
+  if (U_FAILURE(status)) throw Error(ErrorKind::Rules, "bad web page pattern: " + to_utf8(pattern));
   return p;
 }
 
@@ -378,9 +378,9 @@ PageArticle html_to_article(std::string_view bytes, const std::string& where, co
                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                          HTML_PARSE_NOIMPLIED | XML_PARSE_HUGE),
       xmlFreeDoc);
-  if (!doc) throw Error(kExitInput, where + ": not an HTML page");
+  if (!doc) throw Error(ErrorKind::Input, where + ": not an HTML page");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
-  if (!root) throw Error(kExitInput, where + ": empty HTML page");
+  if (!root) throw Error(ErrorKind::Input, where + ": empty HTML page");
   std::vector<std::pair<std::string, std::string>> m;
   metas(root, m);
   const xmlNode* h1 = find(root, "h1");
@@ -412,7 +412,7 @@ PageArticle html_to_article(std::string_view bytes, const std::string& where, co
     if (paragraphs.empty() && p.size() < 300 && icu_find(*b.any, p)) continue;  // the byline
     paragraphs.push_back(p);
   }
-  if (paragraphs.empty()) throw Error(kExitInput, where + ": the page has no article text");
+  if (paragraphs.empty()) throw Error(ErrorKind::Input, where + ": the page has no article text");
   for (const auto& p : paragraphs) out.text += p + "\n";
   return out;
 }

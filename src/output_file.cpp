@@ -63,21 +63,21 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   if (path == "-") {
     produce(std::cout);
     std::cout.flush();
-    if (!std::cout) throw Error(kExitOutput, "cannot write to standard output");
+    if (!std::cout) throw Error(ErrorKind::Output, "cannot write to standard output");
     return;
   }
   std::error_code ec;
   for (const auto& in : inputs) {
     if (in == "-" ? is_standard_input(path) : fs::exists(path, ec) && fs::equivalent(in, path, ec))
-      throw Error(kExitOutput, path + ": is an input" + (in == "-" ? " (standard input)" : "") +
+      throw Error(ErrorKind::Output, path + ": is an input" + (in == "-" ? " (standard input)" : "") +
                                    "; refusing to overwrite it");
   }
-  if (fs::is_directory(path, ec)) throw Error(kExitOutput, path + ": is a directory");
+  if (fs::is_directory(path, ec)) throw Error(ErrorKind::Output, path + ": is a directory");
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {  // a device or pipe: no rename possible
     std::ofstream out(path, std::ios::binary);
     produce(out);
     out.flush();
-    if (!out) throw Error(kExitOutput, path + ": write failed (" + std::strerror(errno) + ")");
+    if (!out) throw Error(ErrorKind::Output, path + ": write failed (" + std::strerror(errno) + ")");
     return;
   }
   fs::path target(path);
@@ -89,7 +89,7 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   PartialFile partial(tmp);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(kExitOutput, path + ": cannot write (" + std::strerror(errno) + ")");
+    if (!out) throw Error(ErrorKind::Output, path + ": cannot write (" + std::strerror(errno) + ")");
     try {
       produce(out);
     } catch (...) {  // nothing half-written is left behind
@@ -102,13 +102,13 @@ void write_output(const std::string& path, const std::vector<std::string>& input
       int err = errno;
       out.close();
       std::remove(tmp.c_str());
-      throw Error(kExitOutput, path + ": write failed (" + std::strerror(err) + ")");
+      throw Error(ErrorKind::Output, path + ": write failed (" + std::strerror(err) + ")");
     }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     std::remove(tmp.c_str());
-    throw Error(kExitOutput, path + ": cannot move into place (" + std::strerror(err) + ")");
+    throw Error(ErrorKind::Output, path + ": cannot move into place (" + std::strerror(err) + ")");
   }
 }
 

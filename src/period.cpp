@@ -85,7 +85,7 @@ std::shared_ptr<icu::RegexPattern> compile(const icu::UnicodeString& pattern, co
   UParseError pe{};
   std::shared_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(pattern, 0, pe, status));
   if (U_FAILURE(status))
-    throw Error(kExitRules, "period grammar: bad " + what + " (" + u_errorName(status) + ") at offset " + std::to_string(pe.offset));
+    throw Error(ErrorKind::Rules, "period grammar: bad " + what + " (" + u_errorName(status) + ") at offset " + std::to_string(pe.offset));
   return p;
 }
 

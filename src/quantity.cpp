@@ -137,7 +137,7 @@ bool is_figure_space(UChar c) { return c == u' ' || c == 0x3000 || c == 0x00A0; 
 const WordSet& required_words(const RuleSet& rules, const std::string& name) {
   auto it = rules.word_lists.find(name);
   if (it == rules.word_lists.end())
-    throw Error(kExitRules, "invalid rule set " + rules.dir + ": no word list \"" + name +
+    throw Error(ErrorKind::Rules, "invalid rule set " + rules.dir + ": no word list \"" + name +
                                 "\" (a lexicon of kind words that figures and periods are read with)");
   return it->second;
 }

@@ -50,7 +50,7 @@ void check_relation(const KnowledgeGraph& graph, const std::string& relation) {
   const Graph& g = graph.graph();
   for (auto [it, end] = boost::edges(g); it != end; ++it)
     if (g[*it].relation == relation) return;
-  throw Error(kExitUsage, "unknown relation \"" + relation + "\" (known: " + joined(relation_names()) + ")");
+  throw Error(ErrorKind::Usage, "unknown relation \"" + relation + "\" (known: " + joined(relation_names()) + ")");
 }
 
 void check_type(const KnowledgeGraph& graph, const std::string& type) {
@@ -58,7 +58,7 @@ void check_type(const KnowledgeGraph& graph, const std::string& type) {
   const Graph& g = graph.graph();
   for (auto [it, end] = boost::vertices(g); it != end; ++it)
     if (g[*it].type == type) return;
-  throw Error(kExitUsage, "unknown type \"" + type + "\" (known: " + joined(entity_types()) + ")");
+  throw Error(ErrorKind::Usage, "unknown type \"" + type + "\" (known: " + joined(entity_types()) + ")");
 }
 
 std::string evidence_text(const EdgeData& e) {
@@ -101,11 +101,11 @@ std::vector<Vertex> EntityIndex::resolve(const std::string& name) const {
 
 Vertex EntityIndex::resolve_one(const std::string& name) const {
   auto found = resolve(name);
-  if (found.empty()) throw Error(kExitNothingFound, "no entity named \"" + name + "\"");
+  if (found.empty()) throw Error(ErrorKind::NotFound, "no entity named \"" + name + "\"");
   if (found.size() > 1) {
     std::string message = "\"" + name + "\" is ambiguous; say which:";
     for (Vertex v : found) message += "\n  " + node_id(graph_.graph()[v]);
-    throw Error(kExitUsage, message);
+    throw Error(ErrorKind::Usage, message);
   }
   return found.front();
 }
@@ -214,7 +214,7 @@ std::vector<Pattern> parse_patterns(const std::string& text) {
   std::stringstream ss(text);
   for (std::string w; ss >> w;) {
     if (w == "." || w == ",") {
-      if (terms.size() != 3) throw Error(kExitUsage, "a pattern is 'SUBJECT RELATION OBJECT': " + text);
+      if (terms.size() != 3) throw Error(ErrorKind::Usage, "a pattern is 'SUBJECT RELATION OBJECT': " + text);
       out.push_back({terms[0], terms[1], terms[2]});
       terms.clear();
       continue;
@@ -223,16 +223,16 @@ std::vector<Pattern> parse_patterns(const std::string& text) {
     if (dot) w.pop_back();
     terms.push_back({w[0] == '?', w[0] == '?' ? w.substr(1) : w});
     if (dot) {
-      if (terms.size() != 3) throw Error(kExitUsage, "a pattern is 'SUBJECT RELATION OBJECT': " + text);
+      if (terms.size() != 3) throw Error(ErrorKind::Usage, "a pattern is 'SUBJECT RELATION OBJECT': " + text);
       out.push_back({terms[0], terms[1], terms[2]});
       terms.clear();
     }
   }
   if (!terms.empty()) {
-    if (terms.size() != 3) throw Error(kExitUsage, "a pattern is 'SUBJECT RELATION OBJECT': " + text);
+    if (terms.size() != 3) throw Error(ErrorKind::Usage, "a pattern is 'SUBJECT RELATION OBJECT': " + text);
     out.push_back({terms[0], terms[1], terms[2]});
   }
-  if (out.empty()) throw Error(kExitUsage, "empty pattern");
+  if (out.empty()) throw Error(ErrorKind::Usage, "empty pattern");
   return out;
 }
 
@@ -251,7 +251,7 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
   for (const auto& p : patterns) note(p.s), note(p.r), note(p.o);
   for (const auto& [var, type] : f.variable_types)
     if (std::find(variables.begin(), variables.end(), var) == variables.end())
-      throw Error(kExitUsage, "--type " + var + "=" + type + ": no variable ?" + var + " in the pattern");
+      throw Error(ErrorKind::Usage, "--type " + var + "=" + type + ": no variable ?" + var + " in the pattern");
   // Constants resolve once; an unknown name simply matches nothing.
   std::map<std::string, std::set<Vertex>> constants;
   for (const auto& p : patterns)

@@ -32,7 +32,7 @@ std::string placeholder_type(UChar c) {
 
 void check_match_time(UErrorCode status, const std::string& rule_id, const std::string& article) {
   if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW)
-    throw Error(kExitRules, article + ": rule " + rule_id + ": its pattern exceeded the matcher's time limit "
+    throw Error(ErrorKind::Rules, article + ": rule " + rule_id + ": its pattern exceeded the matcher's time limit "
                                       "(catastrophic backtracking?); fix the pattern, e.g. avoid nested repetition");
 }
 
@@ -579,7 +579,7 @@ std::shared_ptr<const RuleSet> RuleSet::load(const std::string& dir) {
   if (!loader.problems.empty()) {
     std::string message = "invalid rule set " + dir + ":";
     for (const auto& p : loader.problems) message += "\n  " + p;
-    throw Error(kExitRules, message);
+    throw Error(ErrorKind::Rules, message);
   }
   return rules;
 }

@@ -22,7 +22,7 @@ const std::vector<UChar>& simplified_table() {
   static const std::vector<UChar> table = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) throw Error(kExitInput, "ICU transliterator Hant-Hans unavailable");
+    if (U_FAILURE(status)) throw Error(ErrorKind::Input, "ICU transliterator Hant-Hans unavailable");
     std::vector<UChar> out(kLast - kFirst + 1);
     icu::UnicodeString all;
     for (UChar c = kFirst; c <= kLast; ++c) all.append(c);
@@ -78,7 +78,7 @@ Simplifier::Simplifier(const std::string& opencc_config) : impl_([&] {
   try {
     impl->converter = std::make_unique<opencc::SimpleConverter>(opencc_config);
   } catch (const std::exception& e) {
-    throw Error(kExitInput, "cannot load OpenCC configuration \"" + opencc_config +
+    throw Error(ErrorKind::Input, "cannot load OpenCC configuration \"" + opencc_config +
                                 "\", needed for Traditional Chinese (Debian: apt-get install libopencc-data): " + e.what());
   }
   return impl;

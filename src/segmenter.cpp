@@ -20,7 +20,7 @@ bool is_clause_break(UChar32 c) {
 void segmenter::run(Document& doc, const RuleSet&) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
-  if (U_FAILURE(status)) throw Error(kExitInput, "ICU sentence break iterator unavailable");
+  if (U_FAILURE(status)) throw Error(ErrorKind::Input, "ICU sentence break iterator unavailable");
   doc.sentences.clear();
   for (const Range& p : doc.paragraphs) {
     icu::UnicodeString para = doc.text.tempSubStringBetween(p.begin, p.end);

@@ -51,7 +51,7 @@ void WordDictionary::load(const std::string& path) {
     char* stop = nullptr;
     double f = std::strtod(freq.c_str(), &stop);
     if (word.empty() || freq.empty() || stop == freq.c_str() || f < 0 || word.size() > 200)
-      throw Error(kExitRules, path + ":" + std::to_string(n) + ":1: expected \"word frequency [part of speech]\"");
+      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ":1: expected \"word frequency [part of speech]\"");
     add(from_utf8(word), f, pos);
   });
 }

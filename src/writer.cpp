@@ -58,7 +58,7 @@ Format parse_format(const std::string& given) {
   if (name == "nquads" || name == "nq") return Format::NQuads;
   if (name == "neo4j-csv") return Format::Neo4jCsv;
   if (name == "dot") return Format::Dot;
-  throw Error(kExitUsage, "unknown format \"" + given + "\" (" + kFormats + ")");
+  throw Error(ErrorKind::Usage, "unknown format \"" + given + "\" (" + kFormats + ")");
 }
 
 Format format_of_path(const std::string& path, Format fallback) {
@@ -71,7 +71,7 @@ Format format_of_path(const std::string& path, Format fallback) {
   if (ext == "jsonld" || ext == "json") return Format::JsonLd;
   if (ext == "nq" || ext == "nquads") return Format::NQuads;
   if (ext == "dot" || ext == "gv") return Format::Dot;
-  throw Error(kExitUsage, path + ": unknown extension \"." + file.substr(dot + 1) +
+  throw Error(ErrorKind::Usage, path + ": unknown extension \"." + file.substr(dot + 1) +
                               "\"; use .graphml, .xml, .jsonld, .json, .nq, .dot or .gv, or give --format (" +
                               kFormats + ")");
 }
@@ -81,7 +81,7 @@ void write_graph(const KnowledgeGraph& graph, Format format, std::ostream& out) 
     case Format::GraphML: return write_graphml(graph, out);
     case Format::JsonLd: return write_jsonld(graph, out);
     case Format::Dot: return write_dot(graph, out);
-    default: throw Error(kExitUsage, "N-Quads and Neo4j CSV are not written as one graph to one stream");
+    default: throw Error(ErrorKind::Usage, "N-Quads and Neo4j CSV are not written as one graph to one stream");
   }
 }
 
@@ -91,7 +91,7 @@ std::unique_ptr<GraphWriter> make_writer(Format format, std::ostream& out) {
     case Format::GraphML:
     case Format::JsonLd:
     case Format::Dot: return std::make_unique<MergingWriter>(format, out);
-    default: throw Error(kExitUsage, "--format neo4j-csv writes a directory, not one stream: give -o DIR");
+    default: throw Error(ErrorKind::Usage, "--format neo4j-csv writes a directory, not one stream: give -o DIR");
   }
 }
 
@@ -106,12 +106,12 @@ void write_graph_output(Format format, const std::string& output, const std::vec
     return;
   }
   if (format == Format::Neo4jCsv) {
-    if (output == "-") throw Error(kExitUsage, "--format neo4j-csv writes a directory: give -o DIR");
+    if (output == "-") throw Error(ErrorKind::Usage, "--format neo4j-csv writes a directory: give -o DIR");
     KnowledgeGraph graph;
     produce([&](const Document& article) { add_to_graph(graph, article); });
     std::error_code ec;
     std::filesystem::create_directories(output, ec);
-    if (ec) throw Error(kExitOutput, output + ": cannot create directory (" + ec.message() + ")");
+    if (ec) throw Error(ErrorKind::Output, output + ": cannot create directory (" + ec.message() + ")");
     write_output(output + "/nodes.csv", inputs, [&](std::ostream& out) { write_neo4j_nodes(graph, out); });
     write_output(output + "/relationships.csv", inputs, [&](std::ostream& out) { write_neo4j_relationships(graph, out); });
     return;

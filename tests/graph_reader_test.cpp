@@ -70,7 +70,7 @@ std::string error_of(const std::string& text, const std::string& name = "bad") {
     KnowledgeGraph g;
     read_graph_file(f.str(), g);
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitInput) << e.what();
+    EXPECT_EQ(e.kind(), ErrorKind::Input) << e.what();
     return e.what();
   }
   return "";

@@ -340,7 +340,7 @@ TEST(Indicators, AMissingWordListIsARulesErrorThatNamesIt) {
     indicators::run(doc, rules);
     FAIL() << "expected a rules error";
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_EQ(e.kind(), ErrorKind::Rules);
     EXPECT_NE(std::string(e.what()).find("indicator_rank_verbs"), std::string::npos) << e.what();
   }
 }

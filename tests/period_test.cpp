@@ -116,7 +116,7 @@ TEST(Period, AMissingWordListIsARulesErrorThatNamesIt) {
     PeriodGrammar g(rules);
     FAIL() << "expected a rules error";
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_EQ(e.kind(), ErrorKind::Rules);
     EXPECT_NE(std::string(e.what()).find("period_quarter_marks"), std::string::npos) << e.what();
   }
 }

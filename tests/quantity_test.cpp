@@ -150,7 +150,7 @@ TEST(Quantity, AMissingWordListIsARulesErrorThatNamesIt) {
     QuantityGrammar::from(rules);
     FAIL() << "expected a rules error";
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_EQ(e.kind(), ErrorKind::Rules);
     EXPECT_NE(std::string(e.what()).find("quantity_percent_prefixes"), std::string::npos) << e.what();
   }
 }

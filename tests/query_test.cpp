@@ -105,7 +105,7 @@ TEST(Query, NamesResolveByAliasIdAndIri) {
     index.resolve_one("不存在");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitNothingFound);
+    EXPECT_EQ(e.kind(), ErrorKind::NotFound);
   }
 }
 
@@ -117,7 +117,7 @@ TEST(Query, AnAmbiguousNameListsItsCandidates) {
     EntityIndex(g).resolve_one("市中区");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitUsage);
+    EXPECT_EQ(e.kind(), ErrorKind::Usage);
     EXPECT_NE(std::string(e.what()).find("District/市中区"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("Zone/市中区"), std::string::npos);
   }
@@ -175,7 +175,7 @@ TEST(Query, MalformedFilesNameTheFileAndPosition) {
     read_graph_file(bad.string(), g);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitInput);
+    EXPECT_EQ(e.kind(), ErrorKind::Input);
     EXPECT_NE(std::string(e.what()).find("doc2kg-bad.graphml:1:"), std::string::npos) << e.what();
   }
   fs::path json = fs::temp_directory_path() / "doc2kg-bad.jsonld";
@@ -247,7 +247,7 @@ TEST(Query, UnknownRelationsAndTypesAreUsageErrors) {
     try {
       ask();
     } catch (const Error& e) {
-      EXPECT_EQ(e.code(), kExitUsage);
+      EXPECT_EQ(e.kind(), ErrorKind::Usage);
       return std::string(e.what());
     }
     return std::string("no error");

@@ -91,7 +91,7 @@ TEST(Reader, InvalidUtf8ThatIsNotGb18030IsAnErrorWithItsOffset) {
     read_article(std::string("\x80\x80\x80\xFF\xFF", 5), "bad.txt", test::project_rules());
     FAIL() << "expected an error";
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitInput);
+    EXPECT_EQ(e.kind(), ErrorKind::Input);
     EXPECT_NE(std::string(e.what()).find("bad.txt"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("byte"), std::string::npos);
   }
@@ -258,7 +258,7 @@ TEST(Reader, ARuleSetWithoutTheReadersWordListsIsAnError) {
     read_article("题\n\n正文。", "a.txt", partial);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_EQ(e.kind(), ErrorKind::Rules);
     EXPECT_NE(std::string(e.what()).find("header_source_labels"), std::string::npos) << e.what();
   }
 }
@@ -310,7 +310,7 @@ TEST(Reader, AnInputLargerThanTheLimitIsRefusedWithoutReadingItAll) {
     read_file("/dev/zero");  // endless: read up to the limit and one byte more, not to the end
     FAIL() << "expected an error";
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitInput);
+    EXPECT_EQ(e.kind(), ErrorKind::Input);
     EXPECT_EQ(std::string(e.what()), "/dev/zero: larger than 64 MiB, not an article");
   }
 }
@@ -320,7 +320,7 @@ TEST(Reader, CannotOpenSaysWhy) {
     try {
       read_file(path);
     } catch (const Error& e) {
-      EXPECT_EQ(e.code(), kExitInput);
+      EXPECT_EQ(e.kind(), ErrorKind::Input);
       return std::string(e.what());
     }
     return std::string("no error");

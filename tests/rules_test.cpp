@@ -91,7 +91,7 @@ TEST(Rules, LoadThrowsTheRulesExitCode) {
     RuleSet::load(d.path());
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_EQ(e.kind(), ErrorKind::Rules);
   }
 }
 

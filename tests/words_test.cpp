@@ -57,7 +57,7 @@ TEST(Words, AMalformedDictionaryLineIsARulesErrorWithItsLine) {
     d.load(path);
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitRules);
+    EXPECT_EQ(e.kind(), ErrorKind::Rules);
     EXPECT_NE(std::string(e.what()).find(":2:"), std::string::npos) << e.what();
   }
   std::remove(path.c_str());

@@ -296,7 +296,7 @@ TEST(Writers, FormatOfPathIgnoresCaseAndRefusesUnknownExtensions) {
     format_of_path("x.ttl", Format::JsonLd);
     FAIL() << "x.ttl is no format of doc2kg's";
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitUsage);
+    EXPECT_EQ(e.kind(), ErrorKind::Usage);
     EXPECT_NE(std::string(e.what()).find(".ttl"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("graphml"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("--format"), std::string::npos) << e.what();
@@ -356,7 +356,7 @@ TEST(GraphWriter, WriteGraphOutputPutsEveryFormatInPlace) {
   EXPECT_EQ(slurp(inputs[0]), "input");
   auto failing = [](const ArticleSink& sink) {
     sink(run("槐荫区以医养健康为主导产业。", "a.txt"));
-    throw Error(kExitInput, "no article could be read");
+    throw Error(ErrorKind::Input, "no article could be read");
   };
   for (const char* name : {"f.nq", "f.jsonld"})
     EXPECT_THROW(write_graph_output(format_of_path(name, Format::JsonLd), (dir / name).string(), inputs, failing), Error);
@@ -371,7 +371,7 @@ TEST(GraphWriter, Neo4jCsvToStdoutIsAUsageErrorBeforeAnyConversion) {
     write_graph_output(Format::Neo4jCsv, "-", {}, [&](const ArticleSink&) { produced = true; });
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), kExitUsage);
+    EXPECT_EQ(e.kind(), ErrorKind::Usage);
   }
   EXPECT_FALSE(produced);
 }

@@ -56,7 +56,7 @@ struct Inputs {
 // whether named alone or found below corpus/), "stdin" for standard input, a
 // JSON line's "id": so articles with one base name in two folders stay two,
 // and shards converted apart name articles as one run does.
-// Throws Error(kExitInput) for an input that does not exist.
+// Throws Error(ErrorKind::Input) for an input that does not exist.
 Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl);
 
 // JSON Lines: {"id": ..., "text": ..., "title"?, "date"?, "source"?} a line, read

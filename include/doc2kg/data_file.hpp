@@ -24,7 +24,7 @@ LineRead read_line(std::istream& in, std::string& line, size_t limit);
 
 // Calls `entry(line, number)` for every line of `path` that is neither empty
 // nor a comment, with its line ending removed; `number` counts from 1, for
-// file:line messages. Throws Error(kExitRules) "PATH: cannot open WHAT (reason)"
+// file:line messages. Throws Error(ErrorKind::Rules) "PATH: cannot open WHAT (reason)"
 // when the file cannot be read and "PATH:LINE: line longer than 65536 bytes"
 // for a line over kMaxDataLine. Whatever `entry` throws passes through.
 void for_each_entry(const std::string& path, const std::string& what,

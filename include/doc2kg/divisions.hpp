@@ -32,7 +32,7 @@ struct MentionWords {
 class DivisionTable {
  public:
   // Reads the TSV (code, type, name, parent, alias) and, if they are there,
-  // mentions.tsv and subdistricts.tsv beside it; throws Error(kExitRules) with file:line.
+  // mentions.tsv and subdistricts.tsv beside it; throws Error(ErrorKind::Rules) with file:line.
   void load(const std::string& path);
   const std::vector<Division>& all() const { return rows_; }
   // Every division with this full name (市中区 has several).

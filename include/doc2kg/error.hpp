@@ -1,26 +1,28 @@
 #pragma once
-// Errors that reach the user: each carries the exit code the CLI returns.
+// Errors that reach the user, typed by what went wrong. The library throws
+// them; only the command line maps a kind to its exit code (README.md,
+// "Exit codes and errors"). The message says where and what:
+// "PATH:LINE: ...", "PATH: cannot open (reason)".
 #include <stdexcept>
 #include <string>
 
 namespace doc2kg {
 
-enum ExitCode : int {
-  kExitOk = 0,
-  kExitNothingFound = 1,  // query: no answer
-  kExitUsage = 2,         // bad command line
-  kExitInput = 3,         // unreadable or undecodable article or graph file
-  kExitRules = 4,         // invalid rule set
-  kExitOutput = 5,        // output cannot be written
+enum class ErrorKind {
+  Usage,     // a bad request: unknown option, format or relation, a missing argument
+  Input,     // an article or graph file that cannot be read or decoded
+  Rules,     // an invalid rule set (or one the code needs a list from)
+  Output,    // an output that cannot be written, or would overwrite an input
+  NotFound,  // a query whose entity does not exist
 };
 
 class Error : public std::runtime_error {
  public:
-  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
-  ExitCode code() const { return code_; }
+  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  ErrorKind kind() const { return kind_; }
 
  private:
-  ExitCode code_;
+  ErrorKind kind_;
 };
 
 }  // namespace doc2kg

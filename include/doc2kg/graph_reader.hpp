@@ -24,7 +24,7 @@
 
 namespace doc2kg {
 
-// Adds the graph in the file `path` to `into`. Throws Error(kExitInput)
+// Adds the graph in the file `path` to `into`. Throws Error(ErrorKind::Input)
 // naming the file and where in it (line and column or byte offset) for a
 // file that cannot be opened, is empty, is none of the three formats, or is
 // malformed; what was read before the problem stays in `into`.

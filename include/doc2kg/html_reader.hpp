@@ -33,7 +33,7 @@ struct PageArticle {
 // reads a meta's label (utf-16 is UTF-8, gbk and gb2312 are GB18030), with
 // U+FFFD for bytes not in it as browsers do; else (no label, or one no
 // converter knows) as decode() detects them.
-// Throws Error(kExitInput) naming `where` when the page has no text.
+// Throws Error(ErrorKind::Input) naming `where` when the page has no text.
 PageArticle html_to_article(std::string_view bytes, const std::string& where, const ReaderVocabulary& words);
 
 }  // namespace doc2kg

@@ -16,7 +16,7 @@ namespace indicators {
 
 // Reads:  doc.sentences, doc.paragraphs, doc.entities, doc.text, doc.area, doc.info
 // Writes: doc.indicators
-// Throws Error(kExitRules) naming a word list the rule set lacks.
+// Throws Error(ErrorKind::Rules) naming a word list the rule set lacks.
 void run(Document& doc, const RuleSet& rules);
 
 }  // namespace indicators

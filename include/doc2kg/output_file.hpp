@@ -11,7 +11,7 @@
 
 namespace doc2kg {
 
-// Writes what `produce` streams to `path` ("-" is stdout). Throws Error(kExitOutput)
+// Writes what `produce` streams to `path` ("-" is stdout). Throws Error(ErrorKind::Output)
 // when the path is one of `inputs` ("-" in `inputs`: whatever file standard
 // input is), or cannot be written (the target is left untouched, no temporary
 // file is left behind).

@@ -26,7 +26,7 @@ const std::vector<std::string>& period_word_lists();
 class PeriodGrammar {
  public:
   // Builds the grammar from the rule set's period_* word lists; throws
-  // Error(kExitRules) naming the first one missing.
+  // Error(ErrorKind::Rules) naming the first one missing.
   explicit PeriodGrammar(const RuleSet& rules);
 
   // Every time expression in s[begin, end), in order. `year` is the article's

@@ -34,7 +34,7 @@ struct Stage {
 std::span<const Stage> stages();
 
 // Reads and analyses one article: a Document with `input` = bytes and
-// `info.id` = id, through every stage. Throws Error(kExitInput) for undecodable input.
+// `info.id` = id, through every stage. Throws Error(ErrorKind::Input) for undecodable input.
 Document extract(std::string_view bytes, const std::string& id, const RuleSet& rules);
 // The same for a Document the caller made: `input`, `info.id`, and the header
 // fields it knows (info.title, date, author, source; see reader.hpp).

@@ -27,7 +27,7 @@ using UnitTable = std::map<icu::UnicodeString, UnitInfo>;
 // A word list of the rule set (a lexicon of kind "words").
 using WordSet = std::set<icu::UnicodeString>;
 
-// The word list `name`; throws Error(kExitRules) naming it when the rule set has none.
+// The word list `name`; throws Error(ErrorKind::Rules) naming it when the rule set has none.
 const WordSet& required_words(const RuleSet& rules, const std::string& name);
 
 // Length of the longest word of `words` that starts at s[at], not reaching past `end` (0: none).
@@ -44,7 +44,7 @@ struct QuantityGrammar {
   const WordSet* tenths = nullptr;            // quantity_tenths: 三成 -> 30 percent
   const WordSet* range_marks = nullptr;       // quantity_range_marks: 9万至10万吨
 
-  // Throws Error(kExitRules) naming the first list the rule set lacks.
+  // Throws Error(ErrorKind::Rules) naming the first list the rule set lacks.
   static QuantityGrammar from(const RuleSet& rules);
 };
 

@@ -42,7 +42,7 @@ struct QueryFilter {
   std::map<std::string, std::string> variable_types;  // c -> Community
 };
 
-// Throws Error(kExitUsage) for a relation in `filter.relations` or a type in
+// Throws Error(ErrorKind::Usage) for a relation in `filter.relations` or a type in
 // `filter.types`/`filter.variable_types` that neither the ontology nor
 // `graph` has: "unknown relation leadingIndustri (known: locatedIn, …)".
 // The query functions below check their filter this way.
@@ -53,8 +53,8 @@ class EntityIndex {
  public:
   explicit EntityIndex(const KnowledgeGraph& graph);
   std::vector<Vertex> resolve(const std::string& name) const;
-  // The one entity `name` means; throws Error(kExitUsage) listing the candidates
-  // when it is ambiguous, and Error(kExitNothingFound) when nothing has the name.
+  // The one entity `name` means; throws Error(ErrorKind::Usage) listing the candidates
+  // when it is ambiguous, and Error(ErrorKind::NotFound) when nothing has the name.
   Vertex resolve_one(const std::string& name) const;
 
  private:
@@ -75,7 +75,7 @@ Table shortest_path(const KnowledgeGraph& graph, Vertex from, Vertex to, const Q
 // variable; a column per variable, a row per distinct binding. Patterns join
 // on shared variables; a constant relation matches its sub-relations too (as
 // QueryFilter::relations), a variable ?r binds the relation as stated.
-// Throws Error(kExitUsage) for a malformed pattern or a constant relation
+// Throws Error(ErrorKind::Usage) for a malformed pattern or a constant relation
 // check_filter would refuse.
 Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, const std::string& patterns,
                      const QueryFilter& filter);

@@ -82,7 +82,7 @@ struct ReaderVocabulary {
   WordList page_furniture, page_furniture_inside, page_byline_source_labels, page_byline_author_labels,
       page_byline_author_ends;
 
-  // Throws Error(kExitRules) naming the first word list the rule set lacks.
+  // Throws Error(ErrorKind::Rules) naming the first word list the rule set lacks.
   static ReaderVocabulary from(const RuleSet& rules);
 };
 
@@ -97,7 +97,7 @@ std::string first_date(const icu::UnicodeString& s, const ReaderVocabulary& word
 inline constexpr size_t kMaxArticleBytes = size_t{64} << 20;
 
 // The bytes of a file ("-": standard input), at most kMaxArticleBytes + 1 of
-// them read. Throws Error(kExitInput) naming it ("stdin" for "-") with the
+// them read. Throws Error(ErrorKind::Input) naming it ("stdin" for "-") with the
 // reason: "x.txt: cannot open (Permission denied)", "read failed (Is a
 // directory)", "larger than 64 MiB, not an article".
 std::string read_file(const std::string& path);
@@ -111,7 +111,7 @@ std::string read_file(const std::string& path);
 // Big5 when ICU's charset detector is surer of it than of GB18030; else GB18030.
 std::string detect_encoding(std::string_view bytes);
 
-// Decodes the bytes; throws Error(kExitInput) naming `where` and the byte offset
+// Decodes the bytes; throws Error(ErrorKind::Input) naming `where` and the byte offset
 // of the first undecodable sequence, or saying the input is empty or binary.
 icu::UnicodeString decode(std::string_view bytes, const std::string& where);
 
@@ -122,7 +122,7 @@ namespace reader {
 //         doc.info.title/date/author/source when the caller knows them (above)
 // Writes: doc.info (title, date, author, source and where they are), doc.original,
 //         doc.text, doc.supplementary, doc.paragraphs; empties doc.input.
-// Throws Error(kExitInput) for undecodable input, Error(kExitRules) when the
+// Throws Error(ErrorKind::Input) for undecodable input, Error(ErrorKind::Rules) when the
 // rule set lacks a word list of reader_word_lists().
 void run(Document& doc, const RuleSet& rules);
 

@@ -37,7 +37,7 @@ struct LexiconEntry {
 // a pattern that backtracks catastrophically stops with a clear error.
 inline constexpr int32_t kMatchTimeLimit = 1000;
 
-// Throws Error(kExitRules) if `status` says the rule's pattern ran out of time.
+// Throws Error(ErrorKind::Rules) if `status` says the rule's pattern ran out of time.
 void check_match_time(UErrorCode status, const std::string& rule_id, const std::string& article);
 
 // A word that refers to an entity named before it (该乡: the nearest 乡).
@@ -94,7 +94,7 @@ std::vector<RequiredWordList> required_word_lists();
 
 class RuleSet {
  public:
-  // Loads every *.json in `dir` and the lexicons they name. Throws Error(kExitRules)
+  // Loads every *.json in `dir` and the lexicons they name. Throws Error(ErrorKind::Rules)
   // listing every problem found, each as file:line:column: message.
   static std::shared_ptr<const RuleSet> load(const std::string& dir);
   // The problems load() would report, without throwing.

@@ -38,7 +38,7 @@ icu::UnicodeString to_simplified_by_character(const icu::UnicodeString& text);
 // applied with the same-length guarantee; to_simplified uses one for "t2s.json".
 class Simplifier {
  public:
-  // Throws Error (kExitInput) naming the configuration if OpenCC cannot load it.
+  // Throws Error (ErrorKind::Input) naming the configuration if OpenCC cannot load it.
   explicit Simplifier(const std::string& opencc_config = "t2s.json");
   ~Simplifier();
   Simplifier(const Simplifier&) = delete;

@@ -27,7 +27,7 @@ class RuleSet;
 class WordDictionary {
  public:
   // Adds the lines of a jieba-format file ("word freq [pos]", blanks between).
-  // Throws Error(kExitRules) naming file:line for a malformed line.
+  // Throws Error(ErrorKind::Rules) naming file:line for a malformed line.
   void load(const std::string& path);
   // Adds or retags a word. freq 0 keeps a known word's frequency, else gives a
   // typical one; an empty pos keeps a known word's part of speech, else "nz".

@@ -29,11 +29,11 @@ namespace doc2kg {
 enum class Format { GraphML, JsonLd, NQuads, Neo4jCsv, Dot };
 
 // "graphml", "jsonld" (also "json-ld", "json"), "nquads" ("nq"), "neo4j-csv", "dot",
-// in any case; throws Error(kExitUsage) naming the formats otherwise.
+// in any case; throws Error(ErrorKind::Usage) naming the formats otherwise.
 Format parse_format(const std::string& name);
 // From the extension, in any case: .graphml/.xml, .jsonld/.json, .nq/.nquads,
 // .dot/.gv; `fallback` for "-" and a name without extension. Throws
-// Error(kExitUsage) naming the extension and the formats for any other
+// Error(ErrorKind::Usage) naming the extension and the formats for any other
 // extension (-o x.ttl): the caller gives --format to write such a name.
 Format format_of_path(const std::string& path, Format fallback);
 
@@ -49,7 +49,7 @@ class GraphWriter {
 
 // A writer of `format` to `out`, which must outlive it. N-Quads write each
 // article's quads at add(), the others at finish(). Neo4j CSV is two files:
-// throws Error(kExitUsage) (use write_graph_output with a directory).
+// throws Error(ErrorKind::Usage) (use write_graph_output with a directory).
 std::unique_ptr<GraphWriter> make_writer(Format format, std::ostream& out);
 
 // What a producer hands each converted article to (convert_batch's on_article).
@@ -61,8 +61,8 @@ using ArticleSink = std::function<void(const Document&)>;
 // (output_file.hpp): atomic, never over one of `inputs`; for N-Quads the file
 // is open while `produce` runs (streamed), for the others it is written after
 // `produce` returns. Whatever `produce` throws propagates and nothing is
-// written. Throws Error(kExitUsage) for neo4j-csv to "-" (before `produce`
-// runs) and Error(kExitOutput) when the output cannot be written.
+// written. Throws Error(ErrorKind::Usage) for neo4j-csv to "-" (before `produce`
+// runs) and Error(ErrorKind::Output) when the output cannot be written.
 void write_graph_output(Format format, const std::string& output, const std::vector<std::string>& inputs,
                         const std::function<void(const ArticleSink& sink)>& produce);
 
@@ -73,7 +73,7 @@ void write_dot(const KnowledgeGraph& graph, std::ostream& out);
 // Neo4j bulk import: the two files of `neo4j-admin database import`.
 void write_neo4j_nodes(const KnowledgeGraph& graph, std::ostream& out);
 void write_neo4j_relationships(const KnowledgeGraph& graph, std::ostream& out);
-// GraphML, JSON-LD or DOT; throws Error(kExitUsage) for N-Quads (each article's
+// GraphML, JSON-LD or DOT; throws Error(ErrorKind::Usage) for N-Quads (each article's
 // quads go in its own named graph: write_nquads, or a GraphWriter) and Neo4j CSV (two files).
 void write_graph(const KnowledgeGraph& graph, Format format, std::ostream& out);
 

@@ -1,5 +1,5 @@
 // doc2kg command line: parse arguments, call the library, print. Exit codes
-// are listed in README.md ("Exit codes") and in doc2kg/error.hpp.
+// are listed in README.md ("Exit codes and errors") and below.
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -34,6 +34,28 @@
 using namespace doc2kg;
 
 namespace {
+
+// Exit codes (README.md, "Exit codes and errors"): the one place an error's kind becomes a number.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitNothingFound = 1,  // query: no answer
+  kExitUsage = 2,         // bad command line
+  kExitInput = 3,         // unreadable or undecodable article or graph file
+  kExitRules = 4,         // invalid rule set
+  kExitOutput = 5,        // output cannot be written
+  kExitInternal = 70,     // a bug
+};
+
+ExitCode exit_code(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::Usage: return kExitUsage;
+    case ErrorKind::Input: return kExitInput;
+    case ErrorKind::Rules: return kExitRules;
+    case ErrorKind::Output: return kExitOutput;
+    case ErrorKind::NotFound: return kExitNothingFound;
+  }
+  return kExitInternal;
+}
 
 const char* kUsage =
     "usage: doc2kg <command> [options]\n"
@@ -117,9 +139,9 @@ unsigned parse_jobs(const std::string& n) {
   unsigned long long v = 0;
   auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
   if (n.empty() || ec == std::errc::invalid_argument || end != n.data() + n.size() || v == 0)
-    throw Error(kExitUsage, "-j needs a positive number of threads, not \"" + n + "\"");
+    throw Error(ErrorKind::Usage, "-j needs a positive number of threads, not \"" + n + "\"");
   if (ec == std::errc::result_out_of_range || v > kMaxJobs)
-    throw Error(kExitUsage, "-j " + n + ": at most " + std::to_string(kMaxJobs) + " threads");
+    throw Error(ErrorKind::Usage, "-j " + n + ": at most " + std::to_string(kMaxJobs) + " threads");
   return static_cast<unsigned>(v);
 }
 
@@ -136,11 +158,11 @@ Args parse(int argc, char** argv, int from) {
     }
     auto value = [&](const std::string& flag) {
       if (inline_value) return *inline_value;
-      if (i + 1 >= argc) throw Error(kExitUsage, flag + " needs a value");
+      if (i + 1 >= argc) throw Error(ErrorKind::Usage, flag + " needs a value");
       return std::string(argv[++i]);
     };
     auto flag = [&] {
-      if (inline_value) throw Error(kExitUsage, s + " takes no value");
+      if (inline_value) throw Error(ErrorKind::Usage, s + " takes no value");
     };
     if (!options || s == "-" || s.empty() || s[0] != '-') a.positional.push_back(s);
     else if (s == "--") options = false;
@@ -159,10 +181,10 @@ Args parse(int argc, char** argv, int from) {
     else if (s == "--evidence") flag(), a.evidence = true;
     else if (s == "--path") {
       a.path.push_back(value(s));
-      if (i + 1 >= argc) throw Error(kExitUsage, "--path needs two names");
+      if (i + 1 >= argc) throw Error(ErrorKind::Usage, "--path needs two names");
       a.path.push_back(argv[++i]);
     }
-    else throw Error(kExitUsage, "unknown option " + s);
+    else throw Error(ErrorKind::Usage, "unknown option " + s);
   }
   return a;
 }
@@ -197,14 +219,14 @@ class ProgressLine {
 
 int convert(const Args& a) {
   if (a.positional.empty() && !a.jsonl)
-    throw Error(kExitUsage, "convert needs an INPUT (a file, a directory, or - for stdin; --jsonl reads JSON Lines)");
+    throw Error(ErrorKind::Usage, "convert needs an INPUT (a file, a directory, or - for stdin; --jsonl reads JSON Lines)");
   Format format = a.format.empty() ? format_of_path(a.output, Format::JsonLd) : parse_format(a.format);
   auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
   Inputs inputs = open_inputs(a.positional, a.jsonl);
   if (inputs.reads_stdin && ::isatty(0))
-    throw Error(kExitUsage, std::string("standard input is a terminal: give an INPUT file or pipe the ") +
+    throw Error(ErrorKind::Usage, std::string("standard input is a terminal: give an INPUT file or pipe the ") +
                                 (a.jsonl ? "JSON Lines" : "article") + " in");
-  if (inputs.count == size_t{0}) throw Error(kExitInput, "no articles found in the inputs");
+  if (inputs.count == size_t{0}) throw Error(ErrorKind::Input, "no articles found in the inputs");
   ProgressLine progress;
   auto report = [&](const std::string& id, const std::string& why) { progress.message("doc2kg: skipped " + id + ": " + why); };
   auto draw = [&](const BatchProgress& p) { progress.draw(p); };
@@ -212,7 +234,7 @@ int convert(const Args& a) {
   write_graph_output(format, a.output, inputs.paths, [&](const ArticleSink& sink) {
     summary = convert_batch(inputs.next, *rules, a.jobs, sink, report, draw, inputs.count);
     progress.clear();
-    if (summary.converted == 0) throw Error(kExitInput, "no article could be read; nothing written");
+    if (summary.converted == 0) throw Error(ErrorKind::Input, "no article could be read; nothing written");
   });
   if (summary.converted + summary.failed > 1 || summary.failed > 0)
     std::cerr << "doc2kg: " << summary.converted << " converted, " << summary.failed << " failed, "
@@ -224,7 +246,7 @@ TableFormat table_format(const std::string& f) {
   if (f.empty() || f == "table") return TableFormat::Aligned;
   if (f == "tsv") return TableFormat::Tsv;
   if (f == "json") return TableFormat::Json;
-  throw Error(kExitUsage, "unknown format \"" + f + "\" (table, tsv, json)");
+  throw Error(ErrorKind::Usage, "unknown format \"" + f + "\" (table, tsv, json)");
 }
 
 // A positional that does not exist but reads as a path: a graph file's
@@ -247,27 +269,27 @@ KnowledgeGraph load_graphs(const Args& a, std::string* question) {
     std::error_code ec;
     auto status = std::filesystem::status(p, ec);
     if (p == "-") {
-      if (std::count(files.begin(), files.end(), "-")) throw Error(kExitUsage, "- (stdin) given twice");
+      if (std::count(files.begin(), files.end(), "-")) throw Error(ErrorKind::Usage, "- (stdin) given twice");
       files.push_back(p);
     } else if (std::filesystem::is_directory(status)) {
-      throw Error(kExitInput, p + ": is a directory, not a graph file");
+      throw Error(ErrorKind::Input, p + ": is a directory, not a graph file");
     } else if (std::filesystem::exists(status)) {
       files.push_back(p);
     } else if (!question || looks_like_graph_path(p)) {
-      throw Error(kExitInput, p + ": no such file");
+      throw Error(ErrorKind::Input, p + ": no such file");
     } else if (question->empty()) {
       *question = p;
     } else {
-      throw Error(kExitUsage, "one question at a time: \"" + *question + "\" and \"" + p + "\" (neither is a file)");
+      throw Error(ErrorKind::Usage, "one question at a time: \"" + *question + "\" and \"" + p + "\" (neither is a file)");
     }
   }
-  if (files.empty()) throw Error(kExitUsage, "give at least one GRAPH file (or - for stdin)");
+  if (files.empty()) throw Error(ErrorKind::Usage, "give at least one GRAPH file (or - for stdin)");
   KnowledgeGraph graph;
   for (const auto& f : files) {
     if (f != "-") {
       read_graph_file(f, graph);
     } else if (::isatty(0)) {
-      throw Error(kExitUsage, "standard input is a terminal: pipe a graph in, or give a GRAPH file");
+      throw Error(ErrorKind::Usage, "standard input is a terminal: pipe a graph in, or give a GRAPH file");
     } else {
       read_graph(std::cin, "stdin", graph);
     }
@@ -292,11 +314,11 @@ int query(const Args& a) {
   TableFormat format = table_format(a.format);
   Table answer;
   if (!a.path.empty()) {
-    if (!question.empty()) throw Error(kExitUsage, "--path takes the two names; no other question");
+    if (!question.empty()) throw Error(ErrorKind::Usage, "--path takes the two names; no other question");
     answer = shortest_path(graph, index.resolve_one(a.path[0]), index.resolve_one(a.path[1]), filter);
   } else if (question.find('?') != std::string::npos && question.find(' ') != std::string::npos) {
     if (!filter.types.empty())
-      throw Error(kExitUsage, "with a pattern, --type types a variable: --type VARIABLE=TYPE (--type c=Community)");
+      throw Error(ErrorKind::Usage, "with a pattern, --type types a variable: --type VARIABLE=TYPE (--type c=Community)");
     answer = match_patterns(graph, index, question, filter);
   } else if (!question.empty()) {
     Vertex v = index.resolve_one(question);
@@ -312,7 +334,7 @@ int query(const Args& a) {
     }
     answer = entity_card(graph, v, filter);
   } else {
-    throw Error(kExitUsage, "what to ask: a NAME, a pattern '?s relation ?o', or --path A B");
+    throw Error(ErrorKind::Usage, "what to ask: a NAME, a pattern '?s relation ?o', or --path A B");
   }
   if (answer.rows.empty()) {
     std::cerr << "doc2kg: nothing found\n";
@@ -329,7 +351,7 @@ int stats(const Args& a) {
 }
 
 int rules_command(const Args& a) {
-  if (a.positional.empty() || a.positional[0] != "check") throw Error(kExitUsage, "usage: doc2kg rules check [DIR]");
+  if (a.positional.empty() || a.positional[0] != "check") throw Error(ErrorKind::Usage, "usage: doc2kg rules check [DIR]");
   std::string dir = a.positional.size() > 1 ? a.positional[1] : (a.rules.empty() ? RuleSet::default_dir() : a.rules);
   auto problems = RuleSet::check(dir);
   for (const auto& p : problems) std::cerr << p << "\n";
@@ -373,7 +395,7 @@ int run(int argc, char** argv) {
         return query(a);
       } catch (const Error& e) {  // query reports input errors as 2, nothing found as 1
         std::cerr << "doc2kg: " << e.what() << "\n";
-        return e.code() == kExitNothingFound ? kExitNothingFound : kExitUsage;
+        return e.kind() == ErrorKind::NotFound ? kExitNothingFound : kExitUsage;
       }
     }
     if (command == "text") {
@@ -415,13 +437,13 @@ int run(int argc, char** argv) {
       if (a.help) return std::cout << kRulesUsage, kExitOk;
       return rules_command(a);
     }
-    throw Error(kExitUsage, "unknown command \"" + command + "\"\n" + kUsage);
+    throw Error(ErrorKind::Usage, "unknown command \"" + command + "\"\n" + kUsage);
   } catch (const Error& e) {
     std::cerr << "doc2kg: " << e.what() << "\n";
-    return e.code();
+    return exit_code(e.kind());
   } catch (const std::exception& e) {
     std::cerr << "doc2kg: internal error: " << e.what() << "\n";
-    return 70;
+    return kExitInternal;
   }
 }
 

@@ -21,7 +21,7 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 std::string reason(int error) { return std::error_code(error, std::generic_category()).message(); }
 
 Error too_large(const std::string& name) {
-  return Error(kExitInput, name + ": larger than " + std::to_string(kMaxArticleBytes >> 20) + " MiB, not an article");
+  return Error(ErrorKind::Input, name + ": larger than " + std::to_string(kMaxArticleBytes >> 20) + " MiB, not an article");
 }
 
 // Strict UTF-8 check (no overlongs, no surrogates); returns the offset of the first bad byte or npos.
@@ -114,14 +114,14 @@ std::string read_file(const std::string& path) {
   } else {
     errno = 0;
     std::unique_ptr<std::FILE, decltype(&std::fclose)> file(std::fopen(path.c_str(), "rb"), std::fclose);
-    if (!file) throw Error(kExitInput, path + ": cannot open (" + reason(errno) + ")");
+    if (!file) throw Error(ErrorKind::Input, path + ": cannot open (" + reason(errno) + ")");
     char buffer[kChunk];
     while (out.size() <= kMaxArticleBytes) {
       size_t n = std::fread(buffer, 1, room(), file.get());
       out.append(buffer, n);
       if (n == 0) break;
     }
-    if (std::ferror(file.get())) throw Error(kExitInput, path + ": read failed (" + reason(errno) + ")");
+    if (std::ferror(file.get())) throw Error(ErrorKind::Input, path + ": read failed (" + reason(errno) + ")");
   }
   if (out.size() > kMaxArticleBytes) throw too_large(name);
   return out;
@@ -150,13 +150,13 @@ icu::UnicodeString decode(std::string_view bytes, const std::string& where) {
     if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
     size_t bad = first_invalid_utf8(bytes);
     if (bad != std::string_view::npos)
-      throw Error(kExitInput, where + ": invalid UTF-8 at byte " + std::to_string(bad));
+      throw Error(ErrorKind::Input, where + ": invalid UTF-8 at byte " + std::to_string(bad));
   } else if (encoding.rfind("UTF-16", 0) == 0 && (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF"))) {
     bytes.remove_prefix(2);
   }
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(encoding.c_str(), &status), ucnv_close);
-  if (U_FAILURE(status)) throw Error(kExitInput, where + ": cannot open converter for " + encoding);
+  if (U_FAILURE(status)) throw Error(ErrorKind::Input, where + ": cannot open converter for " + encoding);
   ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   icu::UnicodeString out;
   int32_t capacity = static_cast<int32_t>(bytes.size()) + 16;
@@ -166,18 +166,18 @@ icu::UnicodeString decode(std::string_view bytes, const std::string& where) {
   ucnv_toUnicode(conv.get(), &target, buffer + capacity, &source, bytes.data() + bytes.size(), nullptr, true, &status);
   out.releaseBuffer(static_cast<int32_t>(target - buffer));
   if (U_FAILURE(status))
-    throw Error(kExitInput, where + ": not valid " + encoding + " at byte " + std::to_string(source - bytes.data()));
+    throw Error(ErrorKind::Input, where + ": not valid " + encoding + " at byte " + std::to_string(source - bytes.data()));
   // Binary files decode as something: reject text with NUL or many control characters.
   int32_t controls = 0;
   for (int32_t i = 0; i < out.length(); ++i) {
     UChar c = out.charAt(i);
-    if (c == 0) throw Error(kExitInput, where + ": binary data (NUL character at position " + std::to_string(i) + ")");
+    if (c == 0) throw Error(ErrorKind::Input, where + ": binary data (NUL character at position " + std::to_string(i) + ")");
     if (c < 0x20 && c != u'\n' && c != u'\r' && c != u'\t') ++controls;
   }
   if (controls > 8 && controls * 100 > out.length())
-    throw Error(kExitInput, where + ": binary data (" + std::to_string(controls) + " control characters)");
+    throw Error(ErrorKind::Input, where + ": binary data (" + std::to_string(controls) + " control characters)");
   icu::UnicodeString trimmed(out);
-  if (trimmed.trim().isEmpty()) throw Error(kExitInput, where + ": empty article (no text)");
+  if (trimmed.trim().isEmpty()) throw Error(ErrorKind::Input, where + ": empty article (no text)");
   return out;
 }
 

@@ -65,7 +65,7 @@ ReaderVocabulary ReaderVocabulary::from(const RuleSet& rules) {
   for (const auto& [field, id] : kReaderLists) {
     auto it = rules.word_lists.find(id);
     if (it == rules.word_lists.end())
-      throw Error(kExitRules, "invalid rule set " + rules.dir + ": no word list \"" + id +
+      throw Error(ErrorKind::Rules, "invalid rule set " + rules.dir + ": no word list \"" + id +
                                   "\" (a lexicon of kind words that the reader reads headers, dates and web pages with)");
     v.*field = WordList(it->second);
   }
