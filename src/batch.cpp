@@ -154,15 +154,11 @@ ArticleInput parse_jsonl_line(const std::string& line, const std::string& where)
     bad.error = "\"id\" must be a non-empty string or an integer";
     return bad;
   }
-  std::string title = field("title"), date = field("date");
   ArticleInput in{id, "", field("text"), true, "", {}};
-  if (!date.empty()) {  // the header, given to the reader as it is (reader.hpp)
-    in.header.title = title;
-    in.header.date = date;
-    in.header.source = field("source");
-  } else if (!title.empty()) {  // no date: the title is the text's first line
-    in.text = title + "\n" + in.text;
-  }
+  in.header.title = field("title");  // known fields: the reader takes them as they are (reader.hpp)
+  in.header.date = field("date");
+  in.header.source = field("source");
+  in.header.author = field("author");
   return in;
 }
 

@@ -345,3 +345,16 @@ TEST_F(Cli, ADeeplyNestedJsonLineDoesNotStopTheBatch) {
   EXPECT_NE(r.out.find("Article/deep>"), std::string::npos);
   EXPECT_NE(r.out.find("Article/after>"), std::string::npos);
 }
+
+TEST_F(Cli, AJsonLineTitleIsTheArticlesTitleWithOrWithoutADate) {
+  std::ofstream(dir / "arts.jsonl")
+      << R"({"id": "t1", "text": "鼓楼区以集成电路为主导产业。\n江宁区以软件为主导产业。", "title": "两区产业速览"})" << "\n"
+      << R"({"id": "t2", "text": "玄武区以人工智能为主导产业。", "title": "玄武快讯", "source": "玄武日报"})" << "\n";
+  auto r = sh_in(dir, "convert arts.jsonl --format nquads");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("<https://doc2kg.org/id/Article/t1> <https://schema.org/headline> \"两区产业速览\""), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("<https://doc2kg.org/id/Article/t2> <https://schema.org/headline> \"玄武快讯\""), std::string::npos);
+  EXPECT_NE(r.out.find("玄武日报"), std::string::npos);
+  EXPECT_NE(r.out.find("集成电路"), std::string::npos);
+}

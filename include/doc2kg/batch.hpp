@@ -26,7 +26,7 @@ struct ArticleInput {
   std::string text;  // the article itself (JSON Lines)
   bool has_text = false;
   std::string error;  // why this input cannot be an article (a malformed JSON line, an unreadable directory)
-  ArticleInfo header;  // the header a JSON line gives with a date (title, date, source), else empty
+  ArticleInfo header;  // the fields a JSON line gives (title, date, source, author), known to the reader
 };
 
 // Articles one at a time, in order; nullopt when there are no more. Pulled as
@@ -59,7 +59,7 @@ struct Inputs {
 // Throws Error(ErrorKind::Input) for an input that does not exist.
 Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl);
 
-// JSON Lines: {"id": ..., "text": ..., "title"?, "date"?, "source"?} a line, read
+// JSON Lines: {"id": ..., "text": ..., "title"?, "date"?, "source"?, "author"?} a line, read
 // as needed; a malformed line (bad JSON, a line over kMaxJsonLine bytes) becomes
 // an input whose `error` names the line (WHERE:LINE). Any nesting depth parses
 // (iteratively: no recursion, no stack to overflow).
