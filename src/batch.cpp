@@ -1,6 +1,8 @@
+#include "doc2kg/text.hpp"
 #include "doc2kg/batch.hpp"
 
-#include <rapidjson/document.h>
+#include <rapidjson/reader.h>
+#include <sys/stat.h>
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -31,15 +34,11 @@ namespace doc2kg {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
-bool is_jsonl_name(const fs::path& p) { return lower(p.extension().string()) == ".jsonl"; }
+bool is_jsonl_name(const fs::path& p) { return ascii_lower(p.extension().string()) == ".jsonl"; }
 
 bool is_article_name(const fs::path& p) {
-  std::string ext = lower(p.extension().string());
+  std::string ext = ascii_lower(p.extension().string());
   return ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" || ext == ".jsonl";
 }
 
@@ -51,24 +50,29 @@ struct Item {
 };
 
 // Every article file below `dir`, and every subdirectory that cannot be read.
-void walk(const fs::path& dir, std::vector<Item>& out) {
+// A directory reached twice (a symbolic link back up the tree) is walked once.
+void walk(const fs::path& dir, std::vector<Item>& out, std::set<std::pair<dev_t, ino_t>>& seen) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) == 0 && !seen.insert({st.st_dev, st.st_ino}).second) return;
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     std::error_code kind;
-    if (it->is_directory(kind)) walk(p, out);
+    if (it->is_directory(kind)) walk(p, out, seen);
     else if (it->is_regular_file(kind) && is_article_name(p)) out.push_back({p.generic_string(), is_jsonl_name(p), ""});
   }
   if (ec) out.push_back({dir.generic_string(), false, "cannot read directory (" + ec.message() + ")"});
 }
 
-std::string article_id(const std::string& path) {
+
+}  // namespace
+
+std::string article_name(const std::string& path) {
+  if (path == "-") return "stdin";
   std::string id = fs::path(path).lexically_normal().generic_string();
   return id.empty() || id == "." ? path : id;
 }
-
-}  // namespace
 
 Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
   std::vector<Item> items;
@@ -76,17 +80,19 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
   for (const auto& a : arguments) {
     std::error_code ec;
     if (a == "-") {
+      if (inputs.reads_stdin) throw Error(ErrorKind::Usage, "- (standard input) given twice");
       items.push_back({a, jsonl, ""});
       inputs.reads_stdin = true;
     } else if (fs::is_directory(a, ec)) {
       std::vector<Item> found;
-      walk(fs::path(a), found);
+      std::set<std::pair<dev_t, ino_t>> seen;
+      walk(fs::path(a), found, seen);
       std::sort(found.begin(), found.end(), [](const Item& x, const Item& y) { return x.path < y.path; });
       items.insert(items.end(), found.begin(), found.end());
     } else if (fs::exists(a, ec)) {
       items.push_back({a, jsonl || is_jsonl_name(a), ""});
     } else {
-      throw Error(ErrorKind::Input, a + ": cannot open (" + std::strerror(ENOENT) + ")");
+      throw Error(ErrorKind::Input, a + ": cannot open (" + (ec ? ec.message() : std::strerror(ENOENT)) + ")");
     }
   }
   if (arguments.empty() && jsonl) {
@@ -117,7 +123,7 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
       if (state->next >= state->items.size()) return std::nullopt;
       const Item& item = state->items[state->next++];
       if (!item.error.empty()) return ArticleInput{item.path, item.path, "", false, item.error, {}};
-      if (!item.jsonl) return ArticleInput{item.path == "-" ? "stdin" : article_id(item.path), item.path, "", false, "", {}};
+      if (!item.jsonl) return ArticleInput{article_name(item.path), item.path, "", false, "", {}};
       if (item.path == "-") {
         state->lines = jsonl_source(std::cin, "stdin");
         continue;
@@ -133,47 +139,102 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
 
 namespace {
 
+// One JSON line read by events, keeping only the top level's fields: no tree,
+// no recursion, memory bounded by the line, nesting bounded by kMaxJsonDepth.
+class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RecordHandler> {
+ public:
+  std::map<std::string, std::string> strings;  // top-level string (and integer "id") values
+  std::set<std::string> present;               // every top-level key
+  bool object = false, too_deep = false;
+
+  bool StartObject() {
+    if (depth_ == 0) object = true;
+    return enter();
+  }
+  bool EndObject(rapidjson::SizeType) { return leave(); }
+  bool StartArray() { return enter(); }
+  bool EndArray(rapidjson::SizeType) { return leave(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    if (depth_ == 1) key_.assign(s, n), present.insert(key_);
+    return true;
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool) {
+    if (depth_ == 1) strings[key_].assign(s, n);
+    return true;
+  }
+  bool Int64(int64_t v) { return integer(std::to_string(v)); }
+  bool Int(int v) { return integer(std::to_string(v)); }
+  bool Uint(unsigned v) { return integer(std::to_string(v)); }
+  bool Uint64(uint64_t v) { return integer(std::to_string(v)); }
+  bool Default() { return true; }
+
+ private:
+  bool integer(const std::string& v) {
+    if (depth_ == 1 && key_ == "id") strings[key_] = v;
+    return true;
+  }
+  bool enter() {
+    if (++depth_ <= kMaxJsonDepth) return true;
+    too_deep = true;
+    return false;
+  }
+  bool leave() { return --depth_, true; }
+  int depth_ = 0;
+  std::string key_;
+};
+
 ArticleInput parse_jsonl_line(const std::string& line, const std::string& where) {
-  rapidjson::Document d;
-  d.Parse<rapidjson::kParseIterativeFlag>(line.c_str(), line.size());
+  RecordHandler record;
+  rapidjson::Reader reader;
+  rapidjson::StringStream in(line.c_str());
+  rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(in, record);
   ArticleInput bad{where, "", "", true, "", {}};
-  if (d.HasParseError()) {
-    bad.error = std::string("invalid JSON at column ") + std::to_string(d.GetErrorOffset() + 1) + ": " +
-                rapidjson::GetParseError_En(d.GetParseError());
+  if (record.too_deep) {
+    bad.error = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at column " + std::to_string(ok.Offset() + 1);
     return bad;
   }
-  if (!d.IsObject() || !d.HasMember("id") || !d.HasMember("text") || !d["text"].IsString()) {
-    bad.error = "expected an object with \"id\" and \"text\"";
+  if (!ok || line.find_first_not_of(" \t\r", in.Tell()) != std::string::npos) {
+    bad.error = std::string("invalid JSON at column ") + std::to_string((ok ? in.Tell() : ok.Offset()) + 1) + ": " +
+                (ok ? "text after the object" : rapidjson::GetParseError_En(ok.Code()));
     return bad;
   }
   auto field = [&](const char* k) {
-    return d.HasMember(k) && d[k].IsString() ? std::string(d[k].GetString(), d[k].GetStringLength()) : std::string();
+    auto it = record.strings.find(k);
+    return it == record.strings.end() ? std::string() : it->second;
   };
-  std::string id = d["id"].IsString() ? field("id") : d["id"].IsInt64() ? std::to_string(d["id"].GetInt64()) : "";
+  if (!record.object || !record.present.count("id") || !record.strings.count("text")) {
+    bad.error = "expected an object with \"id\" and \"text\"";
+    return bad;
+  }
+  std::string id = field("id");
   if (id.empty()) {
     bad.error = "\"id\" must be a non-empty string or an integer";
     return bad;
   }
-  ArticleInput in{id, "", field("text"), true, "", {}};
-  in.header.title = field("title");  // known fields: the reader takes them as they are (reader.hpp)
-  in.header.date = field("date");
-  in.header.source = field("source");
-  in.header.author = field("author");
-  return in;
+  ArticleInput in_article{id, "", field("text"), true, "", {}};
+  in_article.header.title = field("title");  // known fields: the reader takes them as they are (reader.hpp)
+  in_article.header.date = field("date");
+  in_article.header.source = field("source");
+  in_article.header.author = field("author");
+  return in_article;
 }
 
 }  // namespace
 
 ArticleSource jsonl_source(std::istream& in, const std::string& where) {
-  auto line_number = std::make_shared<int>(0);
+  auto line_number = std::make_shared<int>(0);  // -1: the source has ended at a runaway line
   return [&in, where, line_number]() -> std::optional<ArticleInput> {
     std::string line;
     for (;;) {
+      if (*line_number < 0) return std::nullopt;
       LineRead r = read_line(in, line, kMaxJsonLine);
       if (r == LineRead::End) return std::nullopt;
       std::string at = where + ":" + std::to_string(++*line_number);
-      if (r == LineRead::TooLong)
-        return ArticleInput{at, "", "", true, "line longer than " + std::to_string(kMaxJsonLine >> 20) + " MiB", {}};
+      if (r == LineRead::TooLong) {
+        *line_number = -1;
+        return ArticleInput{at, "", "", true, "line longer than " + std::to_string(kMaxJsonLine >> 20) +
+                                                  " MiB; the rest of " + where + " is not read", {}};
+      }
       if (line.find_first_not_of(" \t\r") != std::string::npos) return parse_jsonl_line(line, at);
     }
   };
@@ -192,30 +253,53 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
     std::optional<Document> extraction;
     std::string error;
   };
-  std::mutex mutex;
+  // Two locks: `input` for reading the next input (which may wait on stdin),
+  // `mutex` for the results, so that waiting for input never holds up the
+  // consumer writing what is done.
+  std::mutex input, mutex;
   std::condition_variable ready, room;
   std::map<size_t, Result> done;  // finished but not yet handed over
-  size_t taken = 0, handed = 0;
+  size_t taken = 0;                // inputs read (under `input`)
+  bool exhausted = false;          // no more inputs (under `input`)
+  std::atomic<size_t> started{0};  // the same, for the window check
+  size_t handed = 0;
   std::optional<size_t> total;     // known once the source is exhausted
   bool stop = false;               // the consumer failed: workers leave
   const size_t window = jobs * 8;  // bounded memory: workers wait when far ahead of the consumer
+  auto finish_source = [&](size_t count) {
+    std::lock_guard lock(mutex);
+    total = count;
+    ready.notify_all();
+    room.notify_all();
+  };
   auto work = [&] {
     for (;;) {
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return stop || total || started.load() < handed + window; });
+        if (stop || total) return;
+      }
       ArticleInput in;
       size_t i;
       {
-        std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return stop || total || taken < handed + window; });
-        if (stop || total) return;
-        auto next = next_input();  // read in order, one at a time
+        std::lock_guard lock(input);
+        if (exhausted) return;
+        std::optional<ArticleInput> next;
+        try {
+          next = next_input();  // read in order, one at a time
+        } catch (const std::exception& e) {  // the source broke: this is reported, what was read converted
+          next = ArticleInput{"input", "", "", false, std::string("cannot read further: ") + e.what(), {}};
+          exhausted = true;
+        }
         if (!next) {
-          total = taken;
-          ready.notify_all();
-          room.notify_all();
+          exhausted = true;
+          finish_source(taken);
           return;
         }
         in = std::move(*next);
         i = taken++;
+        started = taken;
+        if (exhausted) finish_source(taken);
       }
       Result r{in.id, std::nullopt, in.error};
       if (r.error.empty()) {

@@ -11,7 +11,7 @@ namespace doc2kg {
 LineRead read_line(std::istream& in, std::string& line, size_t limit) {
   line.clear();
   std::streambuf* buf = in.rdbuf();
-  bool any = false, too_long = false;
+  bool any = false;
   for (;;) {
     int c = buf->sbumpc();
     if (c == std::char_traits<char>::eof()) {
@@ -21,10 +21,10 @@ LineRead read_line(std::istream& in, std::string& line, size_t limit) {
     }
     any = true;
     if (c == '\n') break;
-    if (line.size() < limit) line.push_back(static_cast<char>(c));
-    else too_long = true;
+    if (line.size() == limit) return LineRead::TooLong;  // the rest is left unread: it may never end
+    line.push_back(static_cast<char>(c));
   }
-  return too_long ? LineRead::TooLong : LineRead::Line;
+  return LineRead::Line;
 }
 
 void for_each_entry(const std::string& path, const std::string& what,

@@ -67,10 +67,4 @@ std::vector<Edge> KnowledgeGraph::sorted_edges() const {
   return out;
 }
 
-std::string KnowledgeGraph::node_id(const NodeData& n) { return doc2kg::node_id(n); }
-
-std::string KnowledgeGraph::statement_id(Edge e, const Evidence& ev) const {
-  return doc2kg::statement_id(graph_[boost::source(e, graph_)], graph_[e].relation, graph_[boost::target(e, graph_)], ev);
-}
-
 }  // namespace doc2kg

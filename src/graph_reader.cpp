@@ -40,18 +40,16 @@ const PropertyDef* find_by(std::span<const PropertyDef> table, std::string_view 
   return nullptr;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 // A type as JSON-LD or N-Quads give it (District, vocab#District, schema:Article's IRI) -> District.
 std::string type_of_term(std::string_view t) {
-  if (starts_with(t, kVocabIri)) return percent_decode(t.substr(std::string_view(kVocabIri).size()));
-  if (starts_with(t, kSchemaIri)) return std::string(t.substr(std::string_view(kSchemaIri).size()));
+  if (t.starts_with(kVocabIri)) return percent_decode(t.substr(std::string_view(kVocabIri).size()));
+  if (t.starts_with(kSchemaIri)) return std::string(t.substr(std::string_view(kSchemaIri).size()));
   return std::string(t);
 }
 
 // A relation as a term or an IRI (leadingIndustry, vocab#leadingIndustry, schema:mentions) -> its name.
 std::string relation_of_term(std::string_view t) {
-  if (starts_with(t, kVocabIri)) return percent_decode(t.substr(std::string_view(kVocabIri).size()));
+  if (t.starts_with(kVocabIri)) return percent_decode(t.substr(std::string_view(kVocabIri).size()));
   if (t == std::string(kSchemaIri) + "mentions") return "mentions";
   return std::string(t);
 }
@@ -821,7 +819,7 @@ class NQuadsReader {
     unsigned seen = 0;  // a bit per rdf:subject/predicate/object and per evidence property
   };
 
-  static bool is_node(const Term& t) { return t.kind == Term::Iri && starts_with(t.text, kNodeBaseIri); }
+  static bool is_node(const Term& t) { return t.kind == Term::Iri && std::string_view(t.text).starts_with(kNodeBaseIri); }
 
   static constexpr unsigned kFact = 7u;  // rdf:subject, rdf:predicate, rdf:object
   static unsigned complete() { return (1u << (3 + evidence_properties().size())) - 1; }
@@ -848,7 +846,7 @@ class NQuadsReader {
     auto it = predicates_.find(p.text);
     if (it == predicates_.end()) {  // a relation between two nodes
       if (!is_node(o)) return;
-      if (!starts_with(p.text, kVocabIri) && p.text != std::string(kSchemaIri) + "mentions") return;
+      if (!std::string_view(p.text).starts_with(kVocabIri) && p.text != std::string(kSchemaIri) + "mentions") return;
       g_.relate(ids_(s.text), relation_of_term(p.text), ids_(o.text));
       return;
     }

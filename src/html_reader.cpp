@@ -34,13 +34,8 @@ bool search(const icu::RegexPattern& pattern, const icu::UnicodeString& input) {
   return U_SUCCESS(status) && m->find(status);
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
-std::string name_of(const xmlNode* n) { return n->name ? lower(reinterpret_cast<const char*>(n->name)) : ""; }
+std::string name_of(const xmlNode* n) { return n->name ? ascii_lower(reinterpret_cast<const char*>(n->name)) : ""; }
 
 std::string attr(const xmlNode* n, const char* name) {
   xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
@@ -87,7 +82,7 @@ bool is_furniture(const xmlNode* n) {
                                "iframe", "button", "select", "svg", "template", "head", "menu"};
   std::string tag = name_of(n);
   if (std::find(std::begin(tags), std::end(tags), tag) != std::end(tags)) return true;
-  std::string marks = lower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role"));
+  std::string marks = ascii_lower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role"));
   static const auto furniture = compile(
       u"(^|[ _-])(nav|navbar|menu|footer|header|breadcrumb|crumb|share|sharing|sidebar|side|comment|comments|"
       u"copyright|related|recommend|ad|ads|banner|toolbar|topbar|login|search|qrcode|print|pager|pagination|"
@@ -184,7 +179,7 @@ const xmlNode* main_content(const xmlNode* body) {
   size_t total = count(body), best_score = 0;
   walk(body->children, [&](const xmlNode* c) {
     if (c->type != XML_ELEMENT_NODE || is_furniture(c)) return false;
-    std::string marks = lower(name_of(c) + " " + attr(c, "class") + " " + attr(c, "id"));
+    std::string marks = ascii_lower(name_of(c) + " " + attr(c, "class") + " " + attr(c, "id"));
     bool named = name_of(c) == "article" || name_of(c) == "main" || search(*content, from_utf8(marks));
     size_t n = count(c);
     if (named && n * 2 >= total && (best == body || n <= best_score)) {
@@ -212,8 +207,8 @@ void metas(const xmlNode* first, std::vector<std::pair<std::string, std::string>
   walk(first, [&](const xmlNode* c) {
     if (c->type != XML_ELEMENT_NODE) return false;
     if (name_of(c) == "meta") {
-      std::string key = lower(attr(c, "property").empty() ? attr(c, "name") : attr(c, "property"));
-      if (key.empty()) key = lower(attr(c, "itemprop"));
+      std::string key = ascii_lower(attr(c, "property").empty() ? attr(c, "name") : attr(c, "property"));
+      if (key.empty()) key = ascii_lower(attr(c, "itemprop"));
       if (!key.empty()) out.push_back({key, collapse(attr(c, "content"))});
     }
     return true;
@@ -258,7 +253,7 @@ bool icu_find(const icu::RegexPattern& pattern, const std::string& text, std::ve
 // Template residue that pages carry: editor credits, share prompts, copyright,
 // placeholders (page_furniture at the start of a paragraph, page_furniture_inside anywhere).
 bool residue(const std::string& p, const ReaderVocabulary& words) {
-  icu::UnicodeString u = from_utf8(lower(p));
+  icu::UnicodeString u = from_utf8(ascii_lower(p));
   if (words.page_furniture.at(u, 0) > 0) return true;
   for (int32_t i = 0; i < u.length(); ++i)
     if (words.page_furniture_inside.at(u, i) > 0) return true;
@@ -301,13 +296,13 @@ std::string page_title(const std::string& t) {
 }  // namespace
 
 bool looks_like_html(std::string_view bytes) {
-  std::string head = lower(bytes.substr(0, 4096));
+  std::string head = ascii_lower(bytes.substr(0, 4096));
   return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
          (head.find("<body") != std::string::npos) || (head.find("<head") != std::string::npos && head.find("<meta") != std::string::npos);
 }
 
 std::string declared_charset(std::string_view bytes) {
-  std::string head = lower(bytes.substr(0, 8192));
+  std::string head = ascii_lower(bytes.substr(0, 8192));
   // Byte for byte (Latin-1): the page's own encoding is not known yet.
   icu::UnicodeString input(static_cast<int32_t>(head.size()), 0, 0);
   for (char c : head) input.append(static_cast<UChar>(static_cast<unsigned char>(c)));
@@ -320,7 +315,6 @@ std::string declared_charset(std::string_view bytes) {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // The bytes in `encoding` (an ICU converter name): false if the converters do not
 // know it or, when `strict`, the bytes are not in it (else what is not becomes U+FFFD, as in browsers).
@@ -357,7 +351,7 @@ std::string label_encoding(const std::string& label) {
 // original encoding); else by its declared charset; else, when it declares none
 // or one the converters do not know, by detection as for text.
 icu::UnicodeString page_text(std::string_view bytes, const std::string& where) {
-  if (starts_with(bytes, "\xEF\xBB\xBF") || starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF"))
+  if (bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
     return decode(bytes, where);
   icu::UnicodeString out;
   bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });

@@ -51,11 +51,26 @@ bool is_standard_input(const std::string& path) {
 
 void remove_partial_output_on_signals() {
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;  // nohup, trap '': stays ignored
     struct sigaction action {};
     action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
     ::sigaction(sig, &action, nullptr);
   }
+}
+
+void check_output(const std::string& path, const std::vector<std::string>& inputs) {
+  if (path == "-") return;
+  std::error_code ec;
+  for (const auto& in : inputs) {
+    if (in == "-" ? is_standard_input(path) : fs::exists(path, ec) && fs::equivalent(in, path, ec))
+      throw Error(ErrorKind::Output, path + ": is an input" + (in == "-" ? " (standard input)" : "") +
+                                   "; refusing to overwrite it");
+  }
+  if (fs::is_directory(path, ec)) throw Error(ErrorKind::Output, path + ": is a directory");
+  fs::path dir = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
+  if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::Output, path + ": cannot write (no directory " + dir.string() + ")");
 }
 
 void write_output(const std::string& path, const std::vector<std::string>& inputs,
@@ -66,13 +81,8 @@ void write_output(const std::string& path, const std::vector<std::string>& input
     if (!std::cout) throw Error(ErrorKind::Output, "cannot write to standard output");
     return;
   }
+  check_output(path, inputs);
   std::error_code ec;
-  for (const auto& in : inputs) {
-    if (in == "-" ? is_standard_input(path) : fs::exists(path, ec) && fs::equivalent(in, path, ec))
-      throw Error(ErrorKind::Output, path + ": is an input" + (in == "-" ? " (standard input)" : "") +
-                                   "; refusing to overwrite it");
-  }
-  if (fs::is_directory(path, ec)) throw Error(ErrorKind::Output, path + ": is a directory");
   if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {  // a device or pipe: no rename possible
     std::ofstream out(path, std::ios::binary);
     produce(out);

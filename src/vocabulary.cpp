@@ -1,3 +1,4 @@
+#include "doc2kg/text.hpp"
 #include "doc2kg/vocabulary.hpp"
 
 #include <algorithm>
@@ -7,28 +8,6 @@
 
 namespace doc2kg {
 namespace {
-
-// The code point at s[i] and its length in bytes; length 0 when the bytes
-// there are not well-formed UTF-8 (overlong, beyond U+10FFFF, cut short).
-// Encoded surrogates decode as themselves: callers treat them as invalid.
-size_t decode(std::string_view s, size_t i, char32_t& cp) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (n == 0 || c >= 0xF8 || i + n > s.size()) return 0;
-  cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[n] || cp > 0x10FFFF) return 0;
-  return n;
-}
 
 bool is_ucschar(char32_t c) {
   if (c >= 0xA0 && c <= 0xD7FF) return true;
@@ -132,7 +111,7 @@ std::string iri_segment(std::string_view s) {
       continue;
     }
     char32_t cp = 0;
-    size_t n = decode(s, i, cp);
+    size_t n = utf8_sequence(s, i, cp);
     if (n > 0 && is_ucschar(cp)) {
       out.append(s.substr(i, n));
     } else {
@@ -179,7 +158,7 @@ bool is_valid_iri(std::string_view iri) {
       continue;
     }
     char32_t cp = 0;
-    size_t n = decode(iri, i, cp);
+    size_t n = utf8_sequence(iri, i, cp);
     if (n == 0 || !is_ucschar(cp)) return false;
     i += n;
   }
@@ -387,7 +366,7 @@ std::string literal_text(std::string_view s) {
       continue;
     }
     char32_t cp = 0;
-    size_t n = decode(s, i, cp);
+    size_t n = utf8_sequence(s, i, cp);
     if (n == 0) {
       out += kReplacement;
       i += 1;

@@ -1,3 +1,4 @@
+#include "doc2kg/text.hpp"
 #include "doc2kg/writer.hpp"
 
 #include <algorithm>
@@ -14,10 +15,6 @@ namespace {
 
 constexpr const char* kFormats = "graphml, jsonld, nquads, neo4j-csv, dot";
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // N-Quads: each article's quads as it arrives, in the article's named graph.
 class NQuadsWriter : public GraphWriter {
@@ -27,6 +24,7 @@ class NQuadsWriter : public GraphWriter {
     KnowledgeGraph one;
     add_to_graph(one, article);
     write_nquads(one, article_iri(article.info.id), out_);
+    if (!out_) throw Error(ErrorKind::Output, "write failed after article " + article.info.id);  // a full disk: stop now
   }
   void finish() override { out_.flush(); }
 
@@ -52,7 +50,7 @@ class MergingWriter : public GraphWriter {
 GraphWriter::~GraphWriter() = default;
 
 Format parse_format(const std::string& given) {
-  std::string name = lower(given);
+  std::string name = ascii_lower(given);
   if (name == "graphml") return Format::GraphML;
   if (name == "jsonld" || name == "json-ld" || name == "json") return Format::JsonLd;
   if (name == "nquads" || name == "nq") return Format::NQuads;
@@ -66,7 +64,7 @@ Format format_of_path(const std::string& path, Format fallback) {
   std::string file = std::filesystem::path(path).filename().string();
   size_t dot = file.rfind('.');
   if (dot == std::string::npos || dot == 0 || dot + 1 == file.size()) return fallback;  // none, .hidden, "name."
-  std::string ext = lower(file.substr(dot + 1));
+  std::string ext = ascii_lower(file.substr(dot + 1));
   if (ext == "graphml" || ext == "xml") return Format::GraphML;
   if (ext == "jsonld" || ext == "json") return Format::JsonLd;
   if (ext == "nq" || ext == "nquads") return Format::NQuads;
@@ -107,6 +105,9 @@ void write_graph_output(Format format, const std::string& output, const std::vec
   }
   if (format == Format::Neo4jCsv) {
     if (output == "-") throw Error(ErrorKind::Usage, "--format neo4j-csv writes a directory: give -o DIR");
+    std::error_code exists;
+    if (std::filesystem::is_directory(output, exists))  // before the conversion, not after it
+      for (const char* file : {"/nodes.csv", "/relationships.csv"}) check_output(output + file, inputs);
     KnowledgeGraph graph;
     produce([&](const Document& article) { add_to_graph(graph, article); });
     std::error_code ec;
@@ -116,6 +117,7 @@ void write_graph_output(Format format, const std::string& output, const std::vec
     write_output(output + "/relationships.csv", inputs, [&](std::ostream& out) { write_neo4j_relationships(graph, out); });
     return;
   }
+  check_output(output, inputs);  // before the conversion, not after it
   KnowledgeGraph graph;
   produce([&](const Document& article) { add_to_graph(graph, article); });
   write_output(output, inputs, [&](std::ostream& out) { write_graph(graph, format, out); });

@@ -247,28 +247,44 @@ TEST_F(Cli, OptionsTakeEqualsAndDoubleDashEndsThem) {
   EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " --jsonl=yes").code, 2);
 }
 
-TEST_F(Cli, AnInterruptedConversionLeavesNoTemporaryFile) {
-  {
+// Converts a long JSON Lines file to out.nq in `dir` with `sig` set to `action`
+// (as a shell would leave it), sends `sig` once the temporary output exists,
+// and returns the wait status.
+int interrupted_conversion(const fs::path& dir, int sig, void (*action)(int)) {
+  if (!fs::exists(dir / "big.jsonl")) {
     std::ofstream big(dir / "big.jsonl");
     for (int i = 0; i < 20000; ++i)
       big << R"({"id": ")" << i << R"(", "text": "鼓楼区以集成电路为主导产业，江宁区以软件为主导产业，全年增长百分之八。"})" << "\n";
   }
-  for (const char* sig : {"INT", "TERM"}) {
-    // Start, wait for the temporary file, interrupt, wait for the end.
-    std::string script = std::string(DOC2KG_BINARY) + " convert big.jsonl -j 1 -o out.nq 2>/dev/null & pid=$!; " +
-                         "i=0; while [ ! -e .out.nq.tmp-$pid ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i+1)); done; " +
-                         "kill -" + sig + " $pid; wait $pid; echo $?";
-    FILE* p = popen(("cd '" + dir.string() + "' && sh -c '" + script + "'").c_str(), "r");
-    std::string out;
-    char buf[256];
-    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    pclose(p);
-    EXPECT_NE(out, "0\n") << sig << ": the conversion ended before the signal; make big.jsonl bigger";
-    for (const auto& e : fs::directory_iterator(dir)) {
-      EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << sig << ": " << e.path();
-      EXPECT_NE(e.path().filename().string(), "out.nq") << sig;
-    }
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::signal(sig, action);
+    if (::chdir(dir.c_str()) != 0) ::_exit(127);
+    if (!::freopen("/dev/null", "w", stderr)) ::_exit(127);
+    ::execl(DOC2KG_BINARY, DOC2KG_BINARY, "convert", "big.jsonl", "-j", "1", "-o", "out.nq", (char*)nullptr);
+    ::_exit(127);
   }
+  fs::path partial = dir / (".out.nq.tmp-" + std::to_string(pid));
+  for (int i = 0; i < 1000 && !fs::exists(partial); ++i) ::usleep(10000);
+  ::kill(pid, sig);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+TEST_F(Cli, AnInterruptedConversionLeavesNoTemporaryFile) {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    int status = interrupted_conversion(dir, sig, SIG_DFL);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << sig << ": ended before the signal; make big.jsonl bigger";
+    for (const auto& e : fs::directory_iterator(dir)) EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << sig;
+    EXPECT_FALSE(fs::exists(dir / "out.nq")) << sig;
+  }
+}
+
+TEST_F(Cli, AnIgnoredHangupStaysIgnored) {  // nohup doc2kg convert …
+  int status = interrupted_conversion(dir, SIGHUP, SIG_IGN);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_TRUE(fs::exists(dir / "out.nq"));
 }
 
 TEST_F(Cli, CommandsWhoseOutputCannotBeWrittenFail) {
@@ -337,13 +353,27 @@ TEST_F(Cli, ARunawayLexiconLineIsARulesErrorAtItsLine) {
 TEST_F(Cli, ADeeplyNestedJsonLineDoesNotStopTheBatch) {
   std::string deep = std::string(400000, '[') + std::string(400000, ']');
   std::ofstream(dir / "arts.jsonl") << R"({"id": "deep", "text": "鼓楼区以集成电路为主导产业。", "extra": )" << deep << "}\n"
-                                    << std::string(300000, '{') << "\n"
+                                    << std::string(300000, '[') << "\n"
+                                    << R"({"id": "fine", "text": "玄武区以人工智能为主导产业。", "extra": [[{"a": 1}]]})" << "\n"
                                     << R"({"id": "after", "text": "江宁区以软件为主导产业。"})" << "\n";
   auto r = sh_in(dir, "convert arts.jsonl --format nquads");
-  EXPECT_EQ(r.code, 3) << r.out.substr(0, 2000);  // line 2 is not JSON
-  EXPECT_NE(r.out.find("skipped arts.jsonl:2: invalid JSON"), std::string::npos) << r.out.substr(0, 2000);
-  EXPECT_NE(r.out.find("Article/deep>"), std::string::npos);
+  EXPECT_EQ(r.code, 3) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("skipped arts.jsonl:1: nested deeper than 64 levels"), std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("skipped arts.jsonl:2: nested deeper than 64 levels"), std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("2 converted, 2 failed"), std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("Article/fine>"), std::string::npos);
   EXPECT_NE(r.out.find("Article/after>"), std::string::npos);
+}
+
+TEST_F(Cli, JsonLinesWithoutALineEndAreBounded) {  // /dev/zero as JSON Lines: reported, not read forever
+  auto r = sh_in(dir, "convert --jsonl - --format nquads < /dev/zero");
+  EXPECT_EQ(r.code, 3) << r.out.substr(0, 500);
+  EXPECT_NE(r.out.find("stdin:1: line longer than 64 MiB; the rest of stdin is not read"), std::string::npos)
+      << r.out.substr(0, 500);
+}
+
+TEST_F(Cli, StandardInputGivenTwiceIsAUsageError) {
+  EXPECT_EQ(sh_in(dir, "convert - - < a.txt").code, 2);
 }
 
 TEST_F(Cli, AJsonLineTitleIsTheArticlesTitleWithOrWithoutADate) {
@@ -357,4 +387,19 @@ TEST_F(Cli, AJsonLineTitleIsTheArticlesTitleWithOrWithoutADate) {
   EXPECT_NE(r.out.find("<https://doc2kg.org/id/Article/t2> <https://schema.org/headline> \"玄武快讯\""), std::string::npos);
   EXPECT_NE(r.out.find("玄武日报"), std::string::npos);
   EXPECT_NE(r.out.find("集成电路"), std::string::npos);
+}
+
+TEST_F(Cli, ATerminalOnStandardInputIsAUsageErrorNotAWait) {
+  // script(1) gives the command a pseudo-terminal as its standard input.
+  if (std::system("script -qec true /dev/null < /dev/null > /dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1) or pty";
+  for (std::string args : {"convert --jsonl", "convert -"}) {
+    std::string cmd = "script -qec '" + std::string(DOC2KG_BINARY) + " " + args + "' /dev/null < /dev/null 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[1024];
+    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    int status = pclose(p);
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 2) << args << ": " << out;
+    EXPECT_NE(out.find("standard input is a terminal"), std::string::npos) << args << ": " << out;
+  }
 }

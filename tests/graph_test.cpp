@@ -30,23 +30,6 @@ TEST(Graph, SortedOrderIsByTypeAndName) {
   EXPECT_EQ(g.graph()[nodes[1]].name, "乙");  // UTF-8 byte order: 乙 (E4 B9 99) < 甲 (E7 94 B2)
 }
 
-TEST(Graph, NodeIdsAreStableAndIriSafe) {  // the forwarder to vocabulary.hpp's node_id
-  NodeData n;
-  n.type = "Initiative";
-  n.name = "福润泉城 彩韵槐荫";
-  EXPECT_EQ(KnowledgeGraph::node_id(n), "Initiative/福润泉城%20彩韵槐荫");
-  n.name = "a/b?c#d";
-  EXPECT_EQ(KnowledgeGraph::node_id(n), node_id(n));
-}
-
-TEST(Graph, StatementIdsAreTheVocabularys) {
-  KnowledgeGraph g;
-  Vertex a = g.node("District", "槐荫区"), c = g.node("City", "济南市");
-  Evidence ev{"x.txt", "s1", 0, 5, "r", 1};
-  Edge e = g.relate(a, "locatedIn", c, ev);
-  EXPECT_EQ(g.statement_id(e, ev), statement_id(g.graph()[a], "locatedIn", g.graph()[c], ev));
-}
-
 TEST(Graph, ArticleMentionsEveryEntityAndFactsCarryEvidence) {
   KnowledgeGraph g;
   add_to_graph(g, run("槐荫区以医养健康为主导产业。槐荫区继续发展。", "a.txt"));

@@ -3,11 +3,14 @@
 #include <libxml/parser.h>
 #include <rapidjson/document.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <optional>
 #include <fstream>
 #include <sstream>
 
+#include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/graph_reader.hpp"
 #include "doc2kg/nquads_writer.hpp"
@@ -201,6 +204,11 @@ TEST(Robustness, NoInternalPlaceholderReachesAnyOutput) {
       if (s.charAt(i) >= 0xE000 && s.charAt(i) <= 0xF8FF) return true;
     return false;
   };
+  auto replaced = [](const std::string& utf8) { return utf8.find("\xEF\xBF\xBD") != std::string::npos; };  // U+FFFD
+  // The measure is the text as written, not a placeholder a writer had to mend.
+  EXPECT_NE(outputs("今年1-6月，江宁区规上工业增加值同比增长7.1%，增速高于全市平均水平1.5个百分点。")
+                .nquads.find("<https://doc2kg.org/vocab#measure> \"高于全市平均水平\""),
+            std::string::npos);
   for (const char* text : {
            "今年1-6月，江宁区规上工业增加值同比增长7.1%，增速高于全市平均水平1.5个百分点。",
            "前三季度，鼓楼区固定资产投资比全省平均水平高2.3个百分点，总量居全市第一。",
@@ -211,5 +219,26 @@ TEST(Robustness, NoInternalPlaceholderReachesAnyOutput) {
     EXPECT_FALSE(private_use(o.graphml)) << text;
     EXPECT_FALSE(private_use(o.jsonld)) << text;
     EXPECT_FALSE(private_use(o.nquads)) << text;
+    EXPECT_FALSE(replaced(o.graphml) || replaced(o.jsonld) || replaced(o.nquads)) << text;
   }
+}
+
+// Progress knows how many articles there are from the start when the inputs are files.
+TEST(Robustness, ProgressKnowsTheTotalOfAListOfFiles) {
+  fs::path dir = fs::temp_directory_path() / ("doc2kg-progress-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "a.txt") << "鼓楼区以集成电路为主导产业。";
+  std::ofstream(dir / "sub" / "b.txt") << "江宁区以软件为主导产业。";
+  std::ofstream(dir / "sub" / "c.html") << "<html><body><article><p>玄武区以人工智能为主导产业。</p></article></body></html>";
+  Inputs in = open_inputs({dir.string()}, false);
+  ASSERT_EQ(in.count, std::optional<size_t>(3));
+  std::vector<BatchProgress> seen;
+  convert_batch(in.next, project_rules(), 2, [](const Document&) {}, [](const std::string&, const std::string&) {},
+                [&](const BatchProgress& p) { seen.push_back(p); }, in.count);
+  ASSERT_EQ(seen.size(), 3u);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].done, i + 1);
+    EXPECT_EQ(seen[i].total, std::optional<size_t>(3));
+  }
+  fs::remove_all(dir);
 }

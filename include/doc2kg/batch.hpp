@@ -59,12 +59,19 @@ struct Inputs {
 // Throws Error(ErrorKind::Input) for an input that does not exist.
 Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl);
 
+// The name of the article read from `path` (as above): the path lexically
+// normalised (./corpus/a.txt -> corpus/a.txt), "stdin" for "-".
+std::string article_name(const std::string& path);
+
 // JSON Lines: {"id": ..., "text": ..., "title"?, "date"?, "source"?, "author"?} a line, read
-// as needed; a malformed line (bad JSON, a line over kMaxJsonLine bytes) becomes
-// an input whose `error` names the line (WHERE:LINE). Any nesting depth parses
-// (iteratively: no recursion, no stack to overflow).
+// as needed; a malformed line (bad JSON, nesting deeper than kMaxJsonDepth)
+// becomes an input whose `error` names the line (WHERE:LINE). A line is parsed
+// by events keeping only the top level's fields: memory stays within the line.
+// A line over kMaxJsonLine bytes is reported and ends the source (what follows
+// it cannot be told apart from the rest of that line: /dev/zero has no end).
 ArticleSource jsonl_source(std::istream& in, const std::string& where);
 inline constexpr size_t kMaxJsonLine = 64u << 20;
+inline constexpr int kMaxJsonDepth = 64;
 
 struct BatchProgress {
   size_t done = 0, failed = 0;

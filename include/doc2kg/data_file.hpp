@@ -17,9 +17,9 @@ inline constexpr size_t kMaxDataLine = 64 * 1024;
 enum class LineRead { Line, TooLong, End };
 
 // Reads the next line (without its LF) into `line`. When the line is longer
-// than `limit` bytes, `line` holds its first `limit` bytes, the rest of the
-// line is skipped (never stored) and TooLong is returned; End when `in` has no
-// more lines.
+// than `limit` bytes, TooLong is returned as soon as that is known, with the
+// first `limit` bytes in `line` and the rest of the line left unread (it may
+// never end: /dev/zero); End when `in` has no more lines.
 LineRead read_line(std::istream& in, std::string& line, size_t limit);
 
 // Calls `entry(line, number)` for every line of `path` that is neither empty

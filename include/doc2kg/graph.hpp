@@ -62,11 +62,6 @@ class KnowledgeGraph {
   std::vector<Vertex> sorted_nodes() const;
   std::vector<Edge> sorted_edges() const;
 
-  // Forwards to doc2kg::node_id(n) (vocabulary.hpp), which new code calls directly.
-  static std::string node_id(const NodeData& n);
-  // doc2kg::statement_id (vocabulary.hpp) of edge `e` and one of its pieces of evidence.
-  std::string statement_id(Edge e, const Evidence& evidence) const;
-
  private:
   struct FactKey {
     Vertex from, to;

@@ -18,6 +18,11 @@ namespace doc2kg {
 void write_output(const std::string& path, const std::vector<std::string>& inputs,
                   const std::function<void(std::ostream&)>& produce);
 
+// What write_output checks before it writes: throws Error(ErrorKind::Output) when
+// `path` is one of `inputs` (or standard input), a directory, or in a directory
+// that does not exist. For a caller that converts first and writes last.
+void check_output(const std::string& path, const std::vector<std::string>& inputs);
+
 // Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary
 // file write_output is writing, then end the process as the signal would have.
 // For programs (the CLI); a library user with its own handlers leaves it out.

@@ -11,6 +11,15 @@ namespace doc2kg {
 std::string to_utf8(const icu::UnicodeString& s);
 icu::UnicodeString from_utf8(std::string_view s);
 
+// The code point at s[i] and its length in bytes; 0 when the bytes there are
+// not well-formed UTF-8 (overlong, beyond U+10FFFF, cut short). Encoded
+// surrogates decode as themselves: a caller that needs them invalid checks.
+size_t utf8_sequence(std::string_view s, size_t i, char32_t& cp);
+
+// ASCII letters in lower case, other bytes as they are: for file extensions,
+// format names, HTML names and charset labels, which are ASCII-case-insensitive.
+std::string ascii_lower(std::string_view s);
+
 // Full-width ASCII variants (，１Ａ（) become ASCII, U+3000 a space, corner
 // brackets 「」『』 the quotes “”‘’ that rules are written with.
 // One UTF-16 unit in, one out: offsets stay valid between the two copies.

@@ -12,7 +12,8 @@
 //   });
 //   write_graph(graph, Format::JsonLd, std::cout);      // a graph already built, to a stream
 //
-// Thread safety: the functions are reentrant; a GraphWriter is used by one
+// Thread safety: the stream writers are reentrant; write_graph_output runs in
+// one thread at a time (as write_output does); a GraphWriter is used by one
 // thread at a time.
 #include <functional>
 #include <memory>

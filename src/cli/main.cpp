@@ -29,6 +29,7 @@
 #include "doc2kg/output_file.hpp"
 #include "doc2kg/pipeline.hpp"
 #include "doc2kg/rules.hpp"
+#include "doc2kg/text.hpp"
 #include "doc2kg/writer.hpp"
 
 using namespace doc2kg;
@@ -99,7 +100,7 @@ const char* kConvertUsage =
     "usage: doc2kg convert INPUT... [-o OUTPUT] [--format F] [-j N] [--jsonl] [--rules DIR]\n"
     "\n"
     "  INPUT       an article (text or web page; UTF-8, GB18030, UTF-16 or Big5), a *.jsonl\n"
-    "              file, a directory (every *.txt, *.html, *.htm, *.jsonl below it), or - for\n"
+    "              file, a directory (every *.txt, *.text, *.html, *.htm, *.jsonl below it), or - for\n"
     "              stdin; all become one graph\n"
     "  --jsonl     inputs (stdin when none) are JSON Lines: {\"id\", \"text\", \"title\"?, \"date\"?, \"source\"?, \"author\"?}\n"
     "  -o OUTPUT   output file, - for stdout (default); the format follows its extension\n"
@@ -115,12 +116,6 @@ const char* kRulesUsage =
     "\n"
     "  checks every rule file and lexicon in DIR (default: the project's rules/);\n"
     "  prints each problem as file:line:column: message and exits 4 if there are any\n";
-
-std::string base_name(const std::string& path) {
-  if (path == "-") return "stdin";
-  auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 struct Args {
   std::vector<std::string> positional;
@@ -138,10 +133,11 @@ struct Args {
 unsigned parse_jobs(const std::string& n) {
   unsigned long long v = 0;
   auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
-  if (n.empty() || ec == std::errc::invalid_argument || end != n.data() + n.size() || v == 0)
-    throw Error(ErrorKind::Usage, "-j needs a positive number of threads, not \"" + n + "\"");
-  if (ec == std::errc::result_out_of_range || v > kMaxJobs)
+  bool digits = !n.empty() && end == n.data() + n.size();
+  if (digits && (ec == std::errc::result_out_of_range || v > kMaxJobs))
     throw Error(ErrorKind::Usage, "-j " + n + ": at most " + std::to_string(kMaxJobs) + " threads");
+  if (!digits || ec != std::errc() || v == 0)
+    throw Error(ErrorKind::Usage, "-j needs a positive number of threads, not \"" + n + "\"");
   return static_cast<unsigned>(v);
 }
 
@@ -254,8 +250,7 @@ TableFormat table_format(const std::string& f) {
 bool looks_like_graph_path(const std::string& p) {
   if (p.find(' ') != std::string::npos || p.rfind("http://", 0) == 0 || p.rfind("https://", 0) == 0) return false;
   if (is_entity_type(parse_node_id(p).first)) return false;
-  std::string ext = std::filesystem::path(p).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string ext = ascii_lower(std::filesystem::path(p).extension().string());
   for (const char* e : {".graphml", ".xml", ".jsonld", ".json", ".nq", ".nquads"})
     if (ext == e) return true;
   return p.find('/') != std::string::npos;
@@ -402,7 +397,7 @@ int run(int argc, char** argv) {
       if (a.help || a.positional.size() != 1)
         return std::cout << "usage: doc2kg text INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);  // the header and date words
-      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]), *rules);
+      Document d = read_article(read_file(a.positional[0]), article_name(a.positional[0]), *rules);
       std::cout << "title: " << d.info.title << "\ndate: " << d.info.date << "\nauthor: " << d.info.author
                 << "\nsource: " << d.info.source << "\n\n";
       for (const Range& p : d.paragraphs) std::cout << d.quote(p) << "\n";
@@ -412,7 +407,7 @@ int run(int argc, char** argv) {
       if (a.help || a.positional.size() != 1)
         return std::cout << "usage: doc2kg words INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
-      Document d = read_article(read_file(a.positional[0]), base_name(a.positional[0]), *rules);
+      Document d = read_article(read_file(a.positional[0]), article_name(a.positional[0]), *rules);
       segmenter::run(d, *rules);
       tokenizer::run(d, *rules);
       size_t w = 0;

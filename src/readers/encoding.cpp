@@ -10,13 +10,13 @@
 #include <memory>
 #include <system_error>
 
+#include "doc2kg/text.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/reader.hpp"
 
 namespace doc2kg {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 std::string reason(int error) { return std::error_code(error, std::generic_category()).message(); }
 
@@ -26,24 +26,11 @@ Error too_large(const std::string& name) {
 
 // Strict UTF-8 check (no overlongs, no surrogates); returns the offset of the first bad byte or npos.
 size_t first_invalid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int n = (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 0;
-    if (n == 0 || i + n >= s.size()) return i;  // not a lead byte, or truncated
-    uint32_t cp = c & (0x3F >> n);
-    for (int k = 1; k <= n; ++k) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += n + 1;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    size_t n = utf8_sequence(s, i, cp);
+    if (n == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += n;
   }
   return std::string_view::npos;
 }
@@ -128,9 +115,9 @@ std::string read_file(const std::string& path) {
 }
 
 std::string detect_encoding(std::string_view bytes) {
-  if (starts_with(bytes, "\xEF\xBB\xBF")) return "UTF-8";
-  if (starts_with(bytes, "\xFF\xFE")) return "UTF-16LE";
-  if (starts_with(bytes, "\xFE\xFF")) return "UTF-16BE";
+  if (bytes.starts_with("\xEF\xBB\xBF")) return "UTF-8";
+  if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+  if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
   size_t bad = first_invalid_utf8(bytes);
   bool nul = bytes.find('\0') != std::string_view::npos;
   if (bad == std::string_view::npos && !nul) return "UTF-8";
@@ -147,11 +134,11 @@ std::string detect_encoding(std::string_view bytes) {
 icu::UnicodeString decode(std::string_view bytes, const std::string& where) {
   std::string encoding = detect_encoding(bytes);
   if (encoding == "UTF-8") {
-    if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
     size_t bad = first_invalid_utf8(bytes);
     if (bad != std::string_view::npos)
       throw Error(ErrorKind::Input, where + ": invalid UTF-8 at byte " + std::to_string(bad));
-  } else if (encoding.rfind("UTF-16", 0) == 0 && (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF"))) {
+  } else if (encoding.rfind("UTF-16", 0) == 0 && (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))) {
     bytes.remove_prefix(2);
   }
   UErrorCode status = U_ZERO_ERROR;
