@@ -19,12 +19,6 @@ namespace doc2kg {
 
 namespace {
 
-int32_t group_number(const icu::RegexPattern& p, const char16_t* name) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t n = p.groupNumberFromName(icu::UnicodeString(name), status);
-  return U_SUCCESS(status) ? n : -1;
-}
-
 void add_header_entities(Document& doc) {
   std::vector<Candidate> out;
   if (doc.info.source_range.end > doc.info.source_range.begin)
@@ -74,10 +68,9 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
   profile::Timer timer(profile::enabled() ? "rule " + rule.id : std::string());
   std::vector<Candidate> out;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(rule.pattern.regex->matcher(a.text, status));
-  m->setTimeLimit(kMatchTimeLimit, status);
-  int32_t name_group = group_number(*rule.pattern.regex, u"name");
-  int32_t span_group = group_number(*rule.pattern.regex, u"span");
+  auto m = std::make_unique<RuleMatch>(*rule.pattern.regex, a.text);
+  int32_t name_group = rule.pattern.regex->group_number(u"name");
+  int32_t span_group = rule.pattern.regex->group_number(u"span");
   int32_t previous_end = -1;  // where this rule's previous name in the sentence ended
   while (m->find(status) && U_SUCCESS(status)) {
     // The evidence span: group "span", else group "name", else the whole match.

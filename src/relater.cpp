@@ -37,8 +37,7 @@ class RuleMatcher {
   void run(std::vector<Fact>& out) {
     profile::Timer timer(profile::enabled() ? "rule " + rule_.id : std::string());
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(rule_.pattern.regex->matcher(a_.text, status));
-    m->setTimeLimit(kMatchTimeLimit, status);
+    auto m = std::make_unique<RuleMatch>(*rule_.pattern.regex, a_.text);
     while (m->find(status) && U_SUCCESS(status)) {
       if (std::getenv("DOC2KG_TRACE")) {
         Range r = a_.to_text(m->start(status), m->end(status));
@@ -75,14 +74,14 @@ class RuleMatcher {
   }
 
  private:
-  int32_t group(const icu::RegexMatcher& m, const std::string& name, bool end) {
+  int32_t group(const RuleMatch& m, const std::string& name, bool end) {
     UErrorCode status = U_ZERO_ERROR;
-    int32_t n = rule_.pattern.regex->groupNumberFromName(from_utf8(name), status);
-    if (U_FAILURE(status) || n < 0) return -1;
+    int32_t n = rule_.pattern.regex->group_number(from_utf8(name));
+    if (n < 0) return -1;
     return end ? m.end(n, status) : m.start(n, status);
   }
 
-  icu::UnicodeString group_text(const icu::RegexMatcher& m, const std::string& name) {
+  icu::UnicodeString group_text(const RuleMatch& m, const std::string& name) {
     int32_t b = group(m, name, false), e = group(m, name, true);
     if (b < 0 || e <= b) return {};
     Range r = a_.to_text(b, e);
@@ -94,7 +93,7 @@ class RuleMatcher {
     return {s.type, s.name};
   }
 
-  std::vector<Endpoint> group_entities(const icu::RegexMatcher& m, const std::string& name) {
+  std::vector<Endpoint> group_entities(const RuleMatch& m, const std::string& name) {
     std::vector<Endpoint> out;
     int32_t b = group(m, name, false), e = group(m, name, true);
     for (int32_t i = std::max(b, 0); i < e; ++i)
@@ -110,7 +109,7 @@ class RuleMatcher {
   // by a joiner (及, 与: 汽车及零部件) stay one item, except that a joiner ends
   // the list as its last conjunction (A、B及C), or where a stated count (三大)
   // needs every part.
-  std::vector<Endpoint> list_items(const icu::RegexMatcher& m) {
+  std::vector<Endpoint> list_items(const RuleMatch& m) {
     std::vector<Endpoint> out;
     int32_t b = group(m, "list", false), e = group(m, "list", true);
     if (b < 0) return out;
@@ -240,7 +239,7 @@ class RuleMatcher {
   // lists "holder_heads.<TailType>.<Type>": a 村 title goes to the village named
   // last, a 县 title to the article's district; a title with no such head, as
   // 村里的工坊被命名为“…非遗工坊”, to nobody), else the article's district.
-  std::vector<Endpoint> find_head(const icu::RegexMatcher& m, const std::vector<Endpoint>& tails) {
+  std::vector<Endpoint> find_head(const RuleMatch& m, const std::vector<Endpoint>& tails) {
     UErrorCode status = U_ZERO_ERROR;
     if (rule_.head == "area") {
       if (doc_.area.empty()) return {};

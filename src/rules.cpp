@@ -255,7 +255,7 @@ struct Loader {
     icu::UnicodeString expanded = expand(s, id, w, origin, list_type, list_new);
     UParseError pe{};
     UErrorCode status = U_ZERO_ERROR;
-    out.regex.reset(icu::RegexPattern::compile(expanded, 0, pe, status));
+    out.regex = RulePattern::compile(expanded, pe, status);
     if (U_FAILURE(status)) {
       int32_t at = pe.offset >= 0 && pe.offset < static_cast<int32_t>(origin.size()) ? origin[pe.offset] : w.length();
       problem(s, id, std::string("bad regex (") + u_errorName(status) + ") at pattern offset " + std::to_string(at) +
@@ -423,7 +423,7 @@ struct Loader {
     UErrorCode status = U_ZERO_ERROR;
     auto has_group = [&](const std::string& g) {
       status = U_ZERO_ERROR;
-      return r.pattern.regex->groupNumberFromName(from_utf8(g), status) > 0 && U_SUCCESS(status);
+      return r.pattern.regex->group_number(from_utf8(g)) > 0;
     };
     if (r.tail == "list" ? r.list_type.empty() : !has_group(r.tail))
       problem(s, r.id, "tail \"" + r.tail + "\" is not a group of the pattern (use a {Type*} or {Type+} slot for \"list\")");

@@ -13,6 +13,7 @@
 
 #include "doc2kg/divisions.hpp"
 #include "doc2kg/lexicon.hpp"
+#include "doc2kg/pattern.hpp"
 #include "doc2kg/quantity.hpp"
 #include "doc2kg/words.hpp"
 
@@ -33,10 +34,6 @@ struct LexiconEntry {
   bool alias = false;     // a short form, enabled only for divisions the article is about
 };
 
-// ICU's matcher work limit for one search in one sentence (about a second):
-// a pattern that backtracks catastrophically stops with a clear error.
-inline constexpr int32_t kMatchTimeLimit = 1000;
-
 // Throws Error(ErrorKind::Rules) if `status` says the rule's pattern ran out of time.
 void check_match_time(UErrorCode status, const std::string& rule_id, const std::string& article);
 
@@ -48,7 +45,7 @@ struct Reference {
 };
 
 struct CompiledPattern {
-  std::unique_ptr<icu::RegexPattern> regex;
+  std::unique_ptr<RulePattern> regex;  // PCRE2 when it has a form there, else ICU (pattern.hpp)
   std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs
   // True when the rule may match `sentence`: it has no triggers, or one occurs in it.
   bool triggered_by(const icu::UnicodeString& sentence) const;
