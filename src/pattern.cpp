@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 16
 #include <pcre2.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -53,7 +54,14 @@ class Translator {
   bool escape(std::u16string& to) {
     if (i_ + 1 >= p_.size()) return false;
     char16_t c = p_[i_ + 1];
-    if (c == u'Q' || c == u'E' || c == u'N' || c == u'X' || c == u'U') return false;  // spelled differently or absent
+    if (c == u'Q') {  // \Q…\E: quoted, the same in both
+      size_t close = p_.find(u"\\E", i_ + 2);
+      size_t stop = close == std::u16string::npos ? p_.size() : close + 2;
+      to += p_.substr(i_, stop - i_);
+      i_ = stop;
+      return true;
+    }
+    if (c == u'E' || c == u'N' || c == u'X' || c == u'U') return false;  // spelled differently or absent
     if (c == u'u') {  // \uhhhh
       if (i_ + 6 > p_.size()) return false;
       to += u"\\x{" + p_.substr(i_ + 2, 4) + u"}";
@@ -190,13 +198,16 @@ int32_t RulePattern::group_number(const icu::UnicodeString& name) const {
   return U_SUCCESS(status) ? n : -1;
 }
 
-RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text) : pattern_(pattern), text_(text) {
+RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text, int32_t begin, int32_t end)
+    : pattern_(pattern), text_(text), begin_(std::clamp(begin, 0, text.length())),
+      end_(end < 0 ? text.length() : std::clamp(end, begin_, text.length())) {
   if (pattern.code_ && well_formed(text)) {
     data_ = pcre2_match_data_create_from_pattern(pattern.code_, nullptr);
   } else {
     UErrorCode status = U_ZERO_ERROR;
     icu_.reset(pattern.icu_->matcher(text, status));
     icu_->setTimeLimit(kMatchTimeLimit, status);
+    if (begin_ > 0 || end_ < text.length()) icu_->region(begin_, end_, status);
   }
 }
 
@@ -206,9 +217,9 @@ bool RuleMatch::find(UErrorCode& status) {
   if (U_FAILURE(status)) return false;
   if (icu_) return icu_->find(status);
   matched_ = false;
-  size_t length = static_cast<size_t>(text_.length());
+  size_t length = static_cast<size_t>(end_ - begin_);  // the region is the subject: bounds as ICU's, opaque
   if (done_ || next_ > length) return false;
-  int rc = pcre2_match(pattern_.code_, reinterpret_cast<PCRE2_SPTR>(text_.getBuffer()), length, next_,
+  int rc = pcre2_match(pattern_.code_, reinterpret_cast<PCRE2_SPTR>(text_.getBuffer() + begin_), length, next_,
                        PCRE2_NO_UTF_CHECK, data_, match_context());
   if (rc == PCRE2_ERROR_NOMATCH || rc < 0) {
     done_ = true;
@@ -223,7 +234,7 @@ bool RuleMatch::find(UErrorCode& status) {
   matched_ = true;
   next_ = ov[1];
   if (ov[1] == ov[0]) {  // as ICU: after an empty match the next search starts one character on
-    next_ = ov[1] + (ov[1] + 1 < length && U16_IS_LEAD(text_.charAt(ov[1])) ? 2 : 1);
+    next_ = ov[1] + (ov[1] + 1 < length && U16_IS_LEAD(text_.charAt(begin_ + ov[1])) ? 2 : 1);
   }
   return true;
 }
@@ -235,7 +246,7 @@ int32_t RuleMatch::start(int32_t group, UErrorCode& status) const {
     return -1;
   }
   PCRE2_SIZE at = pcre2_get_ovector_pointer(data_)[2 * group];
-  return at == PCRE2_UNSET ? -1 : static_cast<int32_t>(at);
+  return at == PCRE2_UNSET ? -1 : begin_ + static_cast<int32_t>(at);
 }
 
 int32_t RuleMatch::end(int32_t group, UErrorCode& status) const {
@@ -245,7 +256,7 @@ int32_t RuleMatch::end(int32_t group, UErrorCode& status) const {
     return -1;
   }
   PCRE2_SIZE at = pcre2_get_ovector_pointer(data_)[2 * group + 1];
-  return at == PCRE2_UNSET ? -1 : static_cast<int32_t>(at);
+  return at == PCRE2_UNSET ? -1 : begin_ + static_cast<int32_t>(at);
 }
 
 icu::UnicodeString RuleMatch::group(int32_t group, UErrorCode& status) const {

@@ -80,10 +80,10 @@ icu::UnicodeString alternation(const WordSet& words) {
   return out.append(u")");
 }
 
-std::shared_ptr<icu::RegexPattern> compile(const icu::UnicodeString& pattern, const std::string& what) {
+std::shared_ptr<RulePattern> compile(const icu::UnicodeString& pattern, const std::string& what) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError pe{};
-  std::shared_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(pattern, 0, pe, status));
+  std::shared_ptr<RulePattern> p = RulePattern::compile(pattern, pe, status);
   if (U_FAILURE(status))
     throw Error(ErrorKind::Rules, "period grammar: bad " + what + " (" + u_errorName(status) + ") at offset " + std::to_string(pe.offset));
   return p;
@@ -119,23 +119,22 @@ PeriodGrammar::PeriodGrammar(const RuleSet& rules) {
 int PeriodGrammar::reference_year(const std::string& iso_date, const icu::UnicodeString& text) const {
   if (iso_date.size() >= 4) return std::stoi(iso_date.substr(0, 4));
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(year_->matcher(text, status));
-  if (U_SUCCESS(status) && m->find(status)) return std::stoi(to_utf8(m->group(1, status)));
+  RuleMatch m(*year_, text);
+  if (m.find(status)) return std::stoi(to_utf8(m.group(1, status)));
   return 0;
 }
 
 std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t begin, int32_t end, int year,
                                         int carried) const {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(s, status));
-  m->region(begin, end, status);
+  auto m = std::make_unique<RuleMatch>(*pattern_, s, begin, end);
   std::vector<Period> out;
   int current = year;  // a stated year carries to what follows in the sentence (its first half...)
   bool stated = false;
   auto group = [&](const char16_t* name) {
     UErrorCode st = U_ZERO_ERROR;
-    int32_t n = pattern_->groupNumberFromName(icu::UnicodeString(name), st);
-    if (U_FAILURE(st) || m->start(n, st) < 0) return icu::UnicodeString();
+    int32_t n = pattern_->group_number(icu::UnicodeString(name));
+    if (n < 0 || m->start(n, st) < 0) return icu::UnicodeString();
     return m->group(n, st);
   };
   while (m->find(status) && U_SUCCESS(status)) {

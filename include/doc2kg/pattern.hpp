@@ -70,7 +70,9 @@ class RulePattern {
 // `status` to U_REGEX_TIME_OUT, for check_match_time (rules.hpp).
 class RuleMatch {
  public:
-  RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text);
+  // Searches text[begin, end) (end -1: to the end), with ICU's default region
+  // bounds: ^ and $ match at its ends and lookarounds do not see past them.
+  RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text, int32_t begin = 0, int32_t end = -1);
   ~RuleMatch();
   RuleMatch(const RuleMatch&) = delete;
   RuleMatch& operator=(const RuleMatch&) = delete;
@@ -87,6 +89,7 @@ class RuleMatch {
  private:
   const RulePattern& pattern_;
   const icu::UnicodeString& text_;
+  int32_t begin_, end_;
   std::unique_ptr<icu::RegexMatcher> icu_;
   pcre2_real_match_data_16* data_ = nullptr;
   size_t next_ = 0;  // where the next search starts

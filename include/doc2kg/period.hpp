@@ -4,12 +4,13 @@
 // ISO 8601 years, months or start/end intervals (2023-01/2023-05).
 // The words of the grammar (年, 月, 季度, 今年, 截至 ...) are rule data: word
 // lists of the rule set, see period_word_lists().
-#include <unicode/regex.h>
 #include <unicode/unistr.h>
 
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "doc2kg/pattern.hpp"
 
 namespace doc2kg {
 
@@ -39,7 +40,7 @@ class PeriodGrammar {
   int reference_year(const std::string& iso_date, const icu::UnicodeString& text) const;
 
  private:
-  std::shared_ptr<icu::RegexPattern> pattern_, year_;
+  std::shared_ptr<RulePattern> pattern_, year_;  // PCRE2 where it can (pattern.hpp)
 };
 
 }  // namespace doc2kg
