@@ -47,41 +47,72 @@ std::string object(const PropertyDef& p, const PropertyValue& v) {
 
 void write_nquads(const KnowledgeGraph& kg, const std::string& graph_iri, std::ostream& out) {
   const Graph& g = kg.graph();
-  const std::string rdf_type = iri(std::string(kRdfIri) + "type");
+  // Terms computed once: the predicates, and each node's id and IRI.
+  static const std::string rdf_type = iri(std::string(kRdfIri) + "type"),
+                           statement = iri(std::string(kRdfIri) + "Statement"),
+                           subject = iri(std::string(kRdfIri) + "subject"),
+                           predicate = iri(std::string(kRdfIri) + "predicate"),
+                           object_p = iri(std::string(kRdfIri) + "object");
+  static const std::vector<std::string> node_predicates = [] {
+    std::vector<std::string> out;
+    for (const PropertyDef& p : node_properties()) out.push_back(iri(std::string(p.iri)));
+    return out;
+  }();
+  static const std::vector<std::string> evidence_predicates = [] {
+    std::vector<std::string> out;
+    for (const PropertyDef& p : evidence_properties()) out.push_back(iri(std::string(p.iri)));
+    return out;
+  }();
+  std::vector<std::string> ids(boost::num_vertices(g)), iris(ids.size());
+  for (Vertex v = 0; v < ids.size(); ++v) {
+    ids[v] = node_id(g[v]);
+    iris[v] = "<" + std::string(kNodeBaseIri) + ids[v] + ">";
+  }
   std::vector<std::string> lines;
-  std::string graph = " " + iri(graph_iri) + " .\n";
-  auto quad = [&](const std::string& s, const std::string& p, const std::string& o) { lines.push_back(s + " " + p + " " + o + graph); };
+  const std::string graph = " " + iri(graph_iri) + " .\n";
+  auto quad = [&](std::string_view s, std::string_view p, std::string_view o) {
+    std::string line;
+    line.reserve(s.size() + p.size() + o.size() + graph.size() + 2);
+    line.append(s).append(" ").append(p).append(" ").append(o).append(graph);
+    lines.push_back(std::move(line));
+  };
   for (Vertex v : kg.sorted_nodes()) {
     const NodeData& n = g[v];
-    std::string s = iri(node_iri(n));
+    const std::string& s = iris[v];
     quad(s, rdf_type, iri(type_iri(n.type)));
-    for (const PropertyDef& p : node_properties()) {
+    const auto& properties = node_properties();
+    for (size_t k = 0; k < properties.size(); ++k) {
+      const PropertyDef& p = properties[k];
       if (p.slot == Slot::Aliases) {
-        for (const auto& a : n.aliases) quad(s, iri(std::string(p.iri)), literal(a, rdf_datatype(p, a)));
+        for (const auto& a : n.aliases) quad(s, node_predicates[k], literal(a, rdf_datatype(p, a)));
         continue;
       }
       PropertyValue value = value_of(n, p);
-      if (!std::holds_alternative<std::monostate>(value)) quad(s, iri(std::string(p.iri)), object(p, value));
+      if (!std::holds_alternative<std::monostate>(value)) quad(s, node_predicates[k], object(p, value));
     }
   }
-  const std::string statement = iri(std::string(kRdfIri) + "Statement"), subject = iri(std::string(kRdfIri) + "subject"),
-                    predicate = iri(std::string(kRdfIri) + "predicate"), object_p = iri(std::string(kRdfIri) + "object");
+  const auto& properties = evidence_properties();
   for (Edge e : kg.sorted_edges()) {
-    const NodeData &from = g[boost::source(e, g)], &to = g[boost::target(e, g)];
-    std::string s = iri(node_iri(from)), o = iri(node_iri(to)), relation = iri(relation_iri(g[e].relation));
+    Vertex from = boost::source(e, g), to = boost::target(e, g);
+    const std::string &s = iris[from], &o = iris[to], relation = iri(relation_iri(g[e].relation));
     quad(s, relation, o);
     for (const Evidence& ev : g[e].evidence) {
-      std::string st = iri(kNodeBaseIri + statement_id(from, g[e].relation, to, ev));
+      std::string st = "<" + std::string(kNodeBaseIri) + statement_id(ids[from], g[e].relation, ids[to], ev) + ">";
       quad(st, rdf_type, statement);
       quad(st, subject, s);
       quad(st, predicate, relation);
       quad(st, object_p, o);
-      for (const PropertyDef& p : evidence_properties()) quad(st, iri(std::string(p.iri)), object(p, value_of(ev, p)));
+      for (size_t k = 0; k < properties.size(); ++k) quad(st, evidence_predicates[k], object(properties[k], value_of(ev, properties[k])));
     }
   }
   std::sort(lines.begin(), lines.end());
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-  for (const auto& l : lines) out << l;
+  size_t bytes = 0;
+  for (const auto& l : lines) bytes += l.size();
+  std::string all;  // one write
+  all.reserve(bytes);
+  for (const auto& l : lines) all += l;
+  out.write(all.data(), static_cast<std::streamsize>(all.size()));
 }
 
 }  // namespace doc2kg

@@ -120,6 +120,106 @@ class Translator {
   size_t i_ = 0;
 };
 
+// PCRE2 takes a lookbehind whose top-level branches each have one length,
+// not a group of unequal branches inside it: (?<!(?:ab|c)) becomes (?<!ab|c),
+// the same assertion. Applied to every lookbehind whose branches are such groups.
+class LookbehindFlattener {
+ public:
+  explicit LookbehindFlattener(const std::u16string& p) : p_(p) {}
+
+  std::u16string run() {
+    std::u16string out;
+    for (size_t i = 0; i < p_.size();) {
+      if (p_.compare(i, 4, u"(?<!") == 0 || p_.compare(i, 4, u"(?<=") == 0) {
+        size_t close = closing(i);
+        if (close == std::u16string::npos) return p_;
+        std::u16string inner = LookbehindFlattener(p_.substr(i + 4, close - i - 4)).run();
+        out += p_.substr(i, 4) + join(flatten(inner)) + u")";
+        i = close + 1;
+      } else {
+        size_t next = skip(i);
+        out += p_.substr(i, next - i);
+        i = next;
+      }
+    }
+    return out;
+  }
+
+ private:
+  // The end of the token at i: an escape (with its {…} or \Q…\E), a class, or one unit.
+  size_t skip(size_t i) const { return token_end(p_, i); }
+
+  static size_t token_end(const std::u16string& p, size_t i) {
+    if (p[i] == u'\\') {
+      if (i + 1 < p.size() && p[i + 1] == u'Q') {
+        size_t e = p.find(u"\\E", i + 2);
+        return e == std::u16string::npos ? p.size() : e + 2;
+      }
+      size_t j = i + 2;
+      if (j < p.size() && p[j] == u'{' && (p[i + 1] == u'x' || p[i + 1] == u'p' || p[i + 1] == u'P')) {
+        size_t e = p.find(u'}', j);
+        return e == std::u16string::npos ? p.size() : e + 1;
+      }
+      return std::min(j, p.size());
+    }
+    if (p[i] == u'[') {  // a PCRE2 class: ] first is literal, escapes inside
+      size_t j = i + 1;
+      if (j < p.size() && p[j] == u'^') ++j;
+      if (j < p.size() && p[j] == u']') ++j;
+      while (j < p.size() && p[j] != u']') j = p[j] == u'\\' ? token_end(p, j) : j + 1;
+      return std::min(j + 1, p.size());
+    }
+    return i + 1;
+  }
+
+  // The ) closing the group opened at i, or npos.
+  size_t closing(size_t i) const { return closing_in(p_, i); }
+
+  static size_t closing_in(const std::u16string& p, size_t i) {
+    int depth = 0;
+    for (size_t j = i; j < p.size(); j = token_end(p, j)) {
+      if (p[j] == u'(') ++depth;
+      else if (p[j] == u')' && --depth == 0) return j;
+    }
+    return std::u16string::npos;
+  }
+
+  // The top-level branches of `s`; a branch that is one (?:…) group, nothing
+  // after it, gives the group's branches instead.
+  static std::vector<std::u16string> flatten(const std::u16string& s) {
+    std::vector<std::u16string> branches;
+    size_t start = 0;
+    int depth = 0;
+    for (size_t j = 0; j <= s.size(); j = j < s.size() ? token_end(s, j) : j + 1) {
+      if (j == s.size() || (s[j] == u'|' && depth == 0)) {
+        branches.push_back(s.substr(start, j - start));
+        start = j + 1;
+        if (j == s.size()) break;
+        continue;
+      }
+      if (s[j] == u'(') ++depth;
+      else if (s[j] == u')') --depth;
+    }
+    std::vector<std::u16string> out;
+    for (const auto& b : branches) {
+      if (b.compare(0, 3, u"(?:") == 0 && closing_in(b, 0) == b.size() - 1) {
+        for (auto& inner : flatten(b.substr(3, b.size() - 4))) out.push_back(std::move(inner));
+      } else {
+        out.push_back(b);
+      }
+    }
+    return out;
+  }
+
+  static std::u16string join(const std::vector<std::u16string>& branches) {
+    std::u16string out;
+    for (size_t k = 0; k < branches.size(); ++k) out += (k ? u"|" : u"") + branches[k];
+    return out;
+  }
+
+  const std::u16string& p_;
+};
+
 // A search's limits, one per thread: PCRE2's match limit stands for ICU's
 // time limit, and the JIT gets a stack of its own for long sentences.
 struct MatchContext {
@@ -156,7 +256,7 @@ bool well_formed(const icu::UnicodeString& s) {
 
 std::u16string RulePattern::to_pcre2(const icu::UnicodeString& pattern) {
   std::u16string p(pattern.getBuffer(), pattern.length()), out;
-  return Translator(p).run(out) ? out : std::u16string();
+  return Translator(p).run(out) ? LookbehindFlattener(out).run() : std::u16string();
 }
 
 std::unique_ptr<RulePattern> RulePattern::compile(const icu::UnicodeString& pattern, UParseError& error,

@@ -41,6 +41,10 @@ TEST(Pattern, IcuSetOperationsBecomeLookaheads) {
   EXPECT_EQ(RulePattern::to_pcre2(u"[^“”\\s]+"), u"[^“”\\s]+");
   EXPECT_EQ(RulePattern::to_pcre2(u"\\u4E00"), u"\\x{4E00}");
   EXPECT_EQ(RulePattern::to_pcre2(u"[[:Han:]]"), u"");  // not translated: ICU runs it
+  // A lookbehind's groups of unequal branches become its branches (PCRE2 takes those).
+  EXPECT_EQ(RulePattern::to_pcre2(u"(?<!(?:去年|前)|(?:今年))月"), u"(?<!去年|前|今年)月");
+  EXPECT_EQ(RulePattern::to_pcre2(u"(?<![0-9.])(?:甲|乙丙)+"), u"(?<![0-9.])(?:甲|乙丙)+");
+  EXPECT_EQ(RulePattern::to_pcre2(u"(?<!\\Q(\\E|[)])x"), u"(?<!\\Q(\\E|[)])x");
 }
 
 TEST(Pattern, ScriptsAreIcusScriptsNotScriptExtensions) {

@@ -63,6 +63,9 @@ std::string article_iri(std::string_view article);  // node_iri("Article", artic
 // and sentence give the same id in every run and every output format
 // ("Statement/" and 16 hex digits of a hash of the fact and the evidence).
 std::string statement_id(const NodeData& from, std::string_view relation, const NodeData& to, const Evidence& evidence);
+// The same from the two nodes' ids (node_id), for a writer that has them already.
+std::string statement_id(std::string_view from_id, std::string_view relation, std::string_view to_id,
+                         const Evidence& evidence);
 
 // One IRI path segment: every byte RFC 3987's ipchar does not allow
 // (ASCII other than unreserved, sub-delims, ':' and '@'; code points outside
