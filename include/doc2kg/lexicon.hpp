@@ -24,11 +24,22 @@ class Trie {
   size_t size() const { return nodes_.size(); }
 
  private:
+  // First-child/next-sibling nodes, 20 bytes each (a 100x lexicon stays small);
+  // the root's children, thousands of characters, behind one hash map. Values
+  // of a node are a list in insertion order.
   struct Node {
-    std::unordered_map<UChar, int32_t> next;
-    std::vector<int> values;
+    int32_t child = -1, sibling = -1;   // first child; next node with the same parent
+    int32_t first = -1, last = -1;      // the node's values, a list through values_
+    UChar label = 0;
   };
+  struct Value {
+    int value;
+    int32_t next = -1;
+  };
+  int32_t child(int32_t node, UChar c) const;
   std::vector<Node> nodes_{1};
+  std::unordered_map<UChar, int32_t> root_;
+  std::vector<Value> values_;
 };
 
 }  // namespace doc2kg

@@ -355,8 +355,12 @@ int rules_command(const Args& a) {
     return kExitRules;
   }
   auto rules = RuleSet::load(dir);
+  size_t patterns = rules->entity_rules.size() + rules->relation_rules.size(), on_pcre2 = 0;
+  for (const auto& r : rules->entity_rules) on_pcre2 += r.pattern.regex->compiled_by_pcre2();
+  for (const auto& r : rules->relation_rules) on_pcre2 += r.pattern.regex->compiled_by_pcre2();
   std::cout << dir << ": ok (" << rules->entity_rules.size() << " entity rules, " << rules->relation_rules.size()
-            << " relation rules, " << rules->lexicon_entries.size() << " lexicon entries)\n";
+            << " relation rules, " << rules->lexicon_entries.size() << " lexicon entries; " << on_pcre2 << " of "
+            << patterns << " patterns on PCRE2, the rest on ICU)\n";
   return kExitOk;
 }
 
