@@ -144,6 +144,10 @@ const WordSet& required_words(const RuleSet& rules, const std::string& name) {
 
 int32_t word_at(const WordSet& words, const icu::UnicodeString& s, int32_t at, int32_t end) {
   if (end < 0 || end > s.length()) end = s.length();
+  if (at >= end) return 0;
+  // No word starts with s[at] unless the first word not below it does: one lookup, not twelve.
+  auto first = words.lower_bound(s.tempSubString(at, 1));
+  if (first == words.end() || first->isEmpty() || first->charAt(0) != s.charAt(at)) return 0;
   for (int32_t n = std::min(kLongestWord, end - at); n > 0; --n)
     if (words.count(s.tempSubString(at, n))) return n;
   return 0;

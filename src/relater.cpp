@@ -3,6 +3,7 @@
 #include "doc2kg/profile.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -33,6 +34,10 @@ class RuleMatcher {
   RuleMatcher(const Document& doc, std::vector<Span>& spans, const RuleSet& rules, const RelationRule& rule,
               const AnnotatedSentence& a, const std::vector<Span>& earlier, std::vector<Range>& claimed)
       : doc_(doc), spans_(spans), rules_(rules), rule_(rule), a_(a), earlier_(earlier), claimed_(claimed) {}
+
+  // True once run() has added a list item to the sentence's entities: the
+  // annotated sentence the next rule sees must be made again.
+  bool added_entities() const { return added_; }
 
   void run(std::vector<Fact>& out) {
     profile::Timer timer(profile::enabled() ? "rule " + rule_.id : std::string());
@@ -197,7 +202,7 @@ class RuleMatcher {
       std::unique_ptr<icu::RegexMatcher> rm(reject->second->matcher(from_utf8(name), rs));
       if (U_SUCCESS(rs) && rm->find(rs)) return;
     }
-    add_span(spans_, {item, rule_.list_type, name, rule_.id, rule_.confidence});
+    if (add_span(spans_, {item, rule_.list_type, name, rule_.id, rule_.confidence})) added_ = true;
     out.push_back({rule_.list_type, name});
   }
 
@@ -346,6 +351,7 @@ class RuleMatcher {
 
   const Document& doc_;
   std::vector<Span>& spans_;  // the sentence's entities: new list items go here
+  bool added_ = false;        // a list item was added to spans_
   const RuleSet& rules_;
   const RelationRule& rule_;
   const AnnotatedSentence& a_;
@@ -398,10 +404,13 @@ std::vector<char> relate(Document& doc, const RuleSet& rules, std::vector<Fact>&
       std::vector<Span> before = local;
       icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
       std::vector<Range> claimed;
+      std::optional<AnnotatedSentence> a;  // made when a rule first needs it, again after a rule adds list items
       for (const RelationRule& rule : rules.relation_rules) {
         if (!rule.pattern.triggered_by(sentence_text)) continue;
-        AnnotatedSentence a = annotate(doc, s, local);  // again per rule: {T+} lists may have added entities
-        RuleMatcher(doc, local, rules, rule, a, rebuilt, claimed).run(facts);
+        if (!a) a = annotate(doc, s, local);
+        RuleMatcher matcher(doc, local, rules, rule, *a, rebuilt, claimed);
+        matcher.run(facts);
+        if (matcher.added_entities()) a.reset();
       }
       changed[i] = !std::equal(before.begin(), before.end(), local.begin(), local.end(), same_span);
     }
