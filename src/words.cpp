@@ -41,7 +41,7 @@ int WordDictionary::pos_id(const std::string& name) const {
 
 void WordDictionary::load(const std::string& path) {
   words_.reserve(words_.size() + 400000);  // jieba's dictionary: 349k words, ~1M prefixes
-  prefixes_.reserve(prefixes_.size() + 1000000);
+  prefixes_.reserve(1000000);
   for_each_entry(path, "word dictionary", [&](const std::string& line, int n) {
     size_t a = line.find(' ');
     size_t b = a == std::string::npos ? std::string::npos : line.find(' ', a + 1);
@@ -54,6 +54,41 @@ void WordDictionary::load(const std::string& path) {
       throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ":1: expected \"word frequency [part of speech]\"");
     add(from_utf8(word), f, pos);
   });
+}
+
+void WordDictionary::HashSet64::reserve(size_t n) {
+  size_t capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  if (capacity <= slots_.size()) return;
+  std::vector<uint64_t> old = std::move(slots_);
+  slots_.assign(capacity, 0);
+  size_ = 0;
+  for (uint64_t k : old)
+    if (k) insert(k);
+}
+
+void WordDictionary::HashSet64::insert(uint64_t key) {
+  if (2 * (size_ + 1) > slots_.size()) reserve(std::max<size_t>(size_ + 1, slots_.size()));
+  uint64_t k = stored(key);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = (k * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == k) return;
+    if (slots_[i] == 0) {
+      slots_[i] = k;
+      ++size_;
+      return;
+    }
+  }
+}
+
+bool WordDictionary::HashSet64::contains(uint64_t key) const {
+  if (slots_.empty()) return false;
+  uint64_t k = stored(key);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = (k * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == k) return true;
+    if (slots_[i] == 0) return false;
+  }
 }
 
 void WordDictionary::add(const icu::UnicodeString& word, double freq, const std::string& pos) {
@@ -111,7 +146,7 @@ std::vector<Word> WordDictionary::segment(const icu::UnicodeString& text, int32_
     for (int32_t j = i + 1; j <= limit; ++j) {
       key = extend(key, s[j - 1]);
       auto it = words_.find(key);
-      if (j < limit && it == words_.end() && !prefixes_.count(key)) break;  // no word goes on from here
+      if (j < limit && it == words_.end() && !prefixes_.contains(key)) break;  // no word goes on from here
       if (it == words_.end()) continue;
       double p = std::log(std::max(it->second.freq, 1.0)) - log_total + best[j];
       if (j == i + 1 ? p >= best[i] : p > best[i]) {
