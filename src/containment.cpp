@@ -4,13 +4,13 @@
 #include <map>
 #include <set>
 
+#include "doc2kg/ontology.hpp"
 #include "doc2kg/areas.hpp"
 #include "doc2kg/text.hpp"
 
 namespace doc2kg {
 namespace {
 
-bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 std::vector<Fact> containers_in_names(const Document& doc) {
   std::vector<Fact> out;
@@ -39,12 +39,12 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSet& rules, c
   std::set<std::pair<std::string, std::string>> done;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Span& e = doc.entities[i];
-    if (!contains(rules.default_located_types, e.type) || located.count({e.type, e.name})) continue;
+    if (!has_type(rules.default_located_types, e.type) || located.count({e.type, e.name})) continue;
     if (!done.insert({e.type, e.name}).second) continue;
     Range sentence = sentence_of(e.range.begin);
     // A community or project after a 镇/街道 in its sentence is in that 镇/街道 (该镇目前已有A社区、B社区…).
     // In an article about one 街道/镇 (its title names it), that is the default instead of the district.
-    bool in_subdistrict = contains(rules.subdistrict_located_types, e.type);
+    bool in_subdistrict = has_type(rules.subdistrict_located_types, e.type);
     std::string container = doc.area, container_type = "District";
     if (in_subdistrict && !article_subdistrict.empty()) {
       container = article_subdistrict;

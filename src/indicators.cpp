@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "doc2kg/ontology.hpp"
 #include "doc2kg/annotated_sentence.hpp"
 #include "doc2kg/period.hpp"
 #include "doc2kg/quantity.hpp"
@@ -24,7 +25,6 @@ const std::vector<std::string> kLocalTypes = {"Community", "Project", "Subdistri
 // Entities that end a name (a quoted initiative before a count of villages is not part of its name).
 const std::vector<std::string> kNameStops = {"Initiative", "Honor", "Organization", "Person"};
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 bool is_break(UChar c) { return c == u',' || c == u';' || c == u':' || c == u'、' || c == u'。' || c == u'(' || c == u')'; }
 bool is_clause_break(UChar c) { return c == u',' || c == u';' || c == u':' || c == u'。' || c == u'!' || c == u'?'; }
 bool isalpha_ascii(UChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
@@ -298,7 +298,7 @@ class SentenceIndicators {
     for (int32_t j = at - 1; j >= 0; --j) {
       const Span* s = span(j);
       if (!s && is_break(a_.text.charAt(j))) return j + 1;
-      if (s && (contains(kNameStops, s->type) || (contains(kSubjectTypes, s->type) && !is_object(j))))
+      if (s && (has_type(kNameStops, s->type) || (has_type(kSubjectTypes, s->type) && !is_object(j))))
         return j + 1;  // a name starts after the organisation, zone or area before it
     }
     return 0;
@@ -310,7 +310,7 @@ class SentenceIndicators {
     while (e > b && !span(e - 1) && is_figure_space(a_.text.charAt(e - 1))) --e;
     for (bool changed = true; changed && b < e;) {
       changed = false;
-      if (const Span* s = span(b); s && (contains(kAreaTypes, s->type) || (contains(kSubjectTypes, s->type) && !is_object(b)))) {
+      if (const Span* s = span(b); s && (has_type(kAreaTypes, s->type) || (has_type(kSubjectTypes, s->type) && !is_object(b)))) {
         ++b;
         changed = true;
       } else if (!s && (is_figure_space(a_.text.charAt(b)) || is_quote_mark(a_.text.charAt(b)))) {
@@ -330,7 +330,7 @@ class SentenceIndicators {
     icu::UnicodeString name;
     for (int32_t i = b; i < e; ++i) {
       if (in_period(i)) continue;
-      if (const Span* s = span(i); s && contains(kAreaTypes, s->type)) continue;
+      if (const Span* s = span(i); s && has_type(kAreaTypes, s->type)) continue;
       if (int32_t n = span(i) ? 0 : word_at(*L_.name_fillers, a_.text, i, e)) {
         i += n - 1;
         continue;
@@ -397,7 +397,7 @@ class SentenceIndicators {
       int32_t stop = verb < 0 ? i : verb;
       for (int32_t p = clause; p < stop; ++p) {
         const Span* s = span(p);
-        if ((s && contains(kAreaTypes, s->type) && is_object(p)) ||
+        if ((s && has_type(kAreaTypes, s->type) && is_object(p)) ||
             (!s && word_at(*L_.object_markers, a_.text, p, stop) && p > clause)) {
           stop = p;
           break;
@@ -576,7 +576,7 @@ class SentenceIndicators {
 
   Subject take(int32_t j) const {
     const Span& s = *span(j);
-    if (contains(kAreaTypes, s.type)) return area_reference(s, j);
+    if (has_type(kAreaTypes, s.type)) return area_reference(s, j);
     return {s.type, s.name, j, false};
   }
 
@@ -597,20 +597,20 @@ class SentenceIndicators {
         if (!is_object(j) && ends_with_word(*L_.company_heads, from_utf8(s->name))) return {"", "", -1, true};
         continue;
       }
-      if (!contains(kSubjectTypes, s->type)) continue;
+      if (!has_type(kSubjectTypes, s->type)) continue;
       // "X village (formerly Y village)": a former name in parentheses stands for the name before it.
       if (j >= 2 && a_.text.charAt(j - 1) == u'(' && span(j - 2) && span(j - 2)->type == s->type) {
         j -= 2;
         s = span(j);
       }
-      if (past_semicolon && !contains(kAreaTypes, s->type)) continue;
+      if (past_semicolon && !has_type(kAreaTypes, s->type)) continue;
       bool work_object = affix(*L_.work_verbs, 0, before_entity(j), true) > 0;
       if (project_figure && s->type == "Project" && (!work_object || next_clause_of(j, from))) return take(j);
       if (is_object(j)) {
         if (work_object && next_clause_of(j, from)) return take(j);
         continue;
       }
-      if (project_figure && contains(kAreaTypes, s->type)) {
+      if (project_figure && has_type(kAreaTypes, s->type)) {
         bool project_before = false;
         for (int32_t k = j - 1; k >= 0 && !(!span(k) && a_.text.charAt(k) == u';'); --k)
           project_before = project_before || (span(k) && span(k)->type == "Project");
@@ -631,7 +631,7 @@ class SentenceIndicators {
       if (periods_[k].end <= q.begin && !base_[k]) best = &periods_[k];
     // "In the first quarter, the economy started well. The district's GDP...": an area's figure without a time
     // of its own is of the time the text is about (a zone's or a village's may be a stock).
-    if (!best) return contains(kAreaTypes, f.subject_type) ? before_.iso : "";
+    if (!best) return has_type(kAreaTypes, f.subject_type) ? before_.iso : "";
     // "from 2020's 12 firms to 47": a period that modifies a figure governs that figure only.
     if (word_at(*L_.attributive_marks, a_.text, best->end))
       for (const Placed& p : placed_)
@@ -642,7 +642,7 @@ class SentenceIndicators {
     for (int32_t j = best->end; j < q.begin; ++j) {
       const Span* s = span(j);
       if (!s && a_.text.charAt(j) == u';') semicolon = true;
-      else if (semicolon && s && contains(kLocalTypes, s->type) && !is_object(j)) return "";
+      else if (semicolon && s && has_type(kLocalTypes, s->type) && !is_object(j)) return "";
     }
     return best->iso;
   }

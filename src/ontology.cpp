@@ -38,4 +38,8 @@ bool is_relation(std::string_view relation) {
   return std::find(r.begin(), r.end(), relation) != r.end();
 }
 
+bool has_type(const std::vector<std::string>& types, std::string_view type) {
+  return std::find(types.begin(), types.end(), type) != types.end();
+}
+
 }  // namespace doc2kg

@@ -131,13 +131,13 @@ class LookbehindFlattener {
     std::u16string out;
     for (size_t i = 0; i < p_.size();) {
       if (p_.compare(i, 4, u"(?<!") == 0 || p_.compare(i, 4, u"(?<=") == 0) {
-        size_t close = closing(i);
+        size_t close = closing(p_, i);
         if (close == std::u16string::npos) return p_;
         std::u16string inner = LookbehindFlattener(p_.substr(i + 4, close - i - 4)).run();
         out += p_.substr(i, 4) + join(flatten(inner)) + u")";
         i = close + 1;
       } else {
-        size_t next = skip(i);
+        size_t next = token_end(p_, i);
         out += p_.substr(i, next - i);
         i = next;
       }
@@ -146,9 +146,7 @@ class LookbehindFlattener {
   }
 
  private:
-  // The end of the token at i: an escape (with its {…} or \Q…\E), a class, or one unit.
-  size_t skip(size_t i) const { return token_end(p_, i); }
-
+  // The end of the token at p[i]: an escape (with its {…} or \Q…\E), a class, or one unit.
   static size_t token_end(const std::u16string& p, size_t i) {
     if (p[i] == u'\\') {
       if (i + 1 < p.size() && p[i + 1] == u'Q') {
@@ -172,10 +170,8 @@ class LookbehindFlattener {
     return i + 1;
   }
 
-  // The ) closing the group opened at i, or npos.
-  size_t closing(size_t i) const { return closing_in(p_, i); }
-
-  static size_t closing_in(const std::u16string& p, size_t i) {
+  // The ) closing the group opened at p[i], or npos.
+  static size_t closing(const std::u16string& p, size_t i) {
     int depth = 0;
     for (size_t j = i; j < p.size(); j = token_end(p, j)) {
       if (p[j] == u'(') ++depth;
@@ -202,7 +198,7 @@ class LookbehindFlattener {
     }
     std::vector<std::u16string> out;
     for (const auto& b : branches) {
-      if (b.compare(0, 3, u"(?:") == 0 && closing_in(b, 0) == b.size() - 1) {
+      if (b.compare(0, 3, u"(?:") == 0 && closing(b, 0) == b.size() - 1) {
         for (auto& inner : flatten(b.substr(3, b.size() - 4))) out.push_back(std::move(inner));
       } else {
         out.push_back(b);
@@ -339,23 +335,13 @@ bool RuleMatch::find(UErrorCode& status) {
   return true;
 }
 
-int32_t RuleMatch::start(int32_t group, UErrorCode& status) const {
-  if (icu_) return icu_->start(group, status);
+int32_t RuleMatch::bound(int32_t group, bool end, UErrorCode& status) const {
+  if (icu_) return end ? icu_->end(group, status) : icu_->start(group, status);
   if (!matched_ || group < 0 || static_cast<uint32_t>(group) >= pcre2_get_ovector_count(data_)) {
     if (U_SUCCESS(status)) status = matched_ ? U_INDEX_OUTOFBOUNDS_ERROR : U_REGEX_INVALID_STATE;
     return -1;
   }
-  PCRE2_SIZE at = pcre2_get_ovector_pointer(data_)[2 * group];
-  return at == PCRE2_UNSET ? -1 : begin_ + static_cast<int32_t>(at);
-}
-
-int32_t RuleMatch::end(int32_t group, UErrorCode& status) const {
-  if (icu_) return icu_->end(group, status);
-  if (!matched_ || group < 0 || static_cast<uint32_t>(group) >= pcre2_get_ovector_count(data_)) {
-    if (U_SUCCESS(status)) status = matched_ ? U_INDEX_OUTOFBOUNDS_ERROR : U_REGEX_INVALID_STATE;
-    return -1;
-  }
-  PCRE2_SIZE at = pcre2_get_ovector_pointer(data_)[2 * group + 1];
+  PCRE2_SIZE at = pcre2_get_ovector_pointer(data_)[2 * group + (end ? 1 : 0)];
   return at == PCRE2_UNSET ? -1 : begin_ + static_cast<int32_t>(at);
 }
 

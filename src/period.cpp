@@ -127,18 +127,18 @@ int PeriodGrammar::reference_year(const std::string& iso_date, const icu::Unicod
 std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t begin, int32_t end, int year,
                                         int carried) const {
   UErrorCode status = U_ZERO_ERROR;
-  auto m = std::make_unique<RuleMatch>(*pattern_, s, begin, end);
+  RuleMatch m(*pattern_, s, begin, end);
   std::vector<Period> out;
   int current = year;  // a stated year carries to what follows in the sentence (its first half...)
   bool stated = false;
   auto group = [&](const char16_t* name) {
     UErrorCode st = U_ZERO_ERROR;
     int32_t n = pattern_->group_number(icu::UnicodeString(name));
-    if (n < 0 || m->start(n, st) < 0) return icu::UnicodeString();
-    return m->group(n, st);
+    if (n < 0 || m.start(n, st) < 0) return icu::UnicodeString();
+    return m.group(n, st);
   };
-  while (m->find(status) && U_SUCCESS(status)) {
-    Period period{"", m->start(status), m->end(status)};
+  while (m.find(status) && U_SUCCESS(status)) {
+    Period period{"", m.start(status), m.end(status)};
     if (auto stock = group(u"stock"); !stock.isEmpty()) {
       if (auto sy = group(u"sy"); !sy.isEmpty()) current = number_of(sy), stated = true;
       int n = number_of(stock);

@@ -35,6 +35,11 @@ bool enabled() {
   return on;
 }
 
+bool tracing() {
+  static const bool on = std::getenv("DOC2KG_TRACE") != nullptr;
+  return on;
+}
+
 void add(const std::string& what, double seconds) {
   Totals& t = totals();
   std::lock_guard<std::mutex> lock(t.mutex);

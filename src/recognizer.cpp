@@ -68,16 +68,16 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
   profile::Timer timer(profile::enabled() ? "rule " + rule.id : std::string());
   std::vector<Candidate> out;
   UErrorCode status = U_ZERO_ERROR;
-  auto m = std::make_unique<RuleMatch>(*rule.pattern.regex, a.text);
+  RuleMatch m(*rule.pattern.regex, a.text);
   int32_t name_group = rule.pattern.regex->group_number(u"name");
   int32_t span_group = rule.pattern.regex->group_number(u"span");
   int32_t previous_end = -1;  // where this rule's previous name in the sentence ended
-  while (m->find(status) && U_SUCCESS(status)) {
+  while (m.find(status) && U_SUCCESS(status)) {
     // The evidence span: group "span", else group "name", else the whole match.
     int32_t evidence_group = span_group > 0 ? span_group : std::max(name_group, 0);
-    int32_t sb = m->start(evidence_group, status), se = m->end(evidence_group, status);
-    int32_t nb = name_group > 0 ? m->start(name_group, status) : sb;
-    int32_t ne = name_group > 0 ? m->end(name_group, status) : se;
+    int32_t sb = m.start(evidence_group, status), se = m.end(evidence_group, status);
+    int32_t nb = name_group > 0 ? m.start(name_group, status) : sb;
+    int32_t ne = name_group > 0 ? m.end(name_group, status) : se;
     if (sb < 0 || nb < 0 || nb >= ne || sb >= se) continue;
     Range span = a.to_text(sb, se), name = a.to_text(nb, ne);
     if (rule.trim) {
@@ -118,7 +118,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSet& rules
       std::unique_ptr<icu::RegexMatcher> rm(rule.reject->matcher(cu, rs));
       if (rm->find(rs)) continue;
     }
-    if (std::getenv("DOC2KG_TRACE")) std::cerr << "trace " << rule.id << ": " << canonical << "\n";
+    if (profile::tracing()) std::cerr << "trace " << rule.id << ": " << canonical << "\n";
     previous_end = name.end;
     Candidate c{{span, rule.type, canonical, rule.id, rule.confidence}, rule.priority};
     zone_container(doc, rules, a, name, c.span);

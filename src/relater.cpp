@@ -1,5 +1,6 @@
 #include "doc2kg/relater.hpp"
 
+#include "doc2kg/ontology.hpp"
 #include "doc2kg/profile.hpp"
 
 #include <algorithm>
@@ -23,7 +24,6 @@ namespace {
 // How far back (UTF-16 units) a reference looks for the entity it names (named_last).
 constexpr int32_t kReach = 200;
 
-bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 struct Endpoint {
   std::string type, name;
@@ -42,31 +42,31 @@ class RuleMatcher {
   void run(std::vector<Fact>& out) {
     profile::Timer timer(profile::enabled() ? "rule " + rule_.id : std::string());
     UErrorCode status = U_ZERO_ERROR;
-    auto m = std::make_unique<RuleMatch>(*rule_.pattern.regex, a_.text);
-    while (m->find(status) && U_SUCCESS(status)) {
-      if (std::getenv("DOC2KG_TRACE")) {
-        Range r = a_.to_text(m->start(status), m->end(status));
+    RuleMatch m(*rule_.pattern.regex, a_.text);
+    while (m.find(status) && U_SUCCESS(status)) {
+      if (profile::tracing()) {
+        Range r = a_.to_text(m.start(status), m.end(status));
         std::cerr << "trace " << rule_.id << ": " << doc_.quote(r) << "\n";
       }
       // A list that names new items is read once: by the first (most specific) rule
       // that reads it; a later, more general rule does not read it again differently.
       Range list_range{-1, -1};
       if (rule_.tail == "list" && rule_.list_allows_new) {
-        int32_t lb = group(*m, "list", false), le = group(*m, "list", true);
+        int32_t lb = group(m, "list", false), le = group(m, "list", true);
         if (lb >= 0 && le > lb) list_range = a_.to_text(lb, le);
         bool taken = std::any_of(claimed_.begin(), claimed_.end(), [&](const Range& c) {
           return c.begin < list_range.end && list_range.begin < c.end;
         });
         if (taken) continue;
       }
-      std::vector<Endpoint> tails = rule_.tail == "list" ? list_items(*m) : group_entities(*m, rule_.tail);
+      std::vector<Endpoint> tails = rule_.tail == "list" ? list_items(m) : group_entities(m, rule_.tail);
       if (tails.empty()) continue;
       if (list_range.begin >= 0) claimed_.push_back(list_range);
-      std::vector<Endpoint> heads = find_head(*m, tails);
+      std::vector<Endpoint> heads = find_head(m, tails);
       if (heads.empty()) continue;
       std::string relation = rule_.relation;
       if (relation[0] == '@') {
-        icu::UnicodeString word = group_text(*m, relation.substr(1));
+        icu::UnicodeString word = group_text(m, relation.substr(1));
         auto it = rules_.roles.find(word);
         relation = it == rules_.roles.end() ? "hasIndustry" : it->second;
       }
@@ -102,7 +102,7 @@ class RuleMatcher {
     std::vector<Endpoint> out;
     int32_t b = group(m, name, false), e = group(m, name, true);
     for (int32_t i = std::max(b, 0); i < e; ++i)
-      if (a_.entity[i] >= 0 && (rule_.tail_types.empty() || contains(rule_.tail_types, endpoint(i).type)))
+      if (a_.entity[i] >= 0 && (rule_.tail_types.empty() || has_type(rule_.tail_types, endpoint(i).type)))
         out.push_back(endpoint(i));
     return out;
   }
@@ -252,7 +252,7 @@ class RuleMatcher {
     }
     if (rule_.head != "subject") {
       for (const auto& f : group_entities(m, rule_.head))
-        if (rule_.head_types.empty() || contains(rule_.head_types, f.type)) return {f};
+        if (rule_.head_types.empty() || has_type(rule_.head_types, f.type)) return {f};
       return {};
     }
     int32_t start = m.start(status);
@@ -260,8 +260,8 @@ class RuleMatcher {
       if (a_.text.charAt(i) == u';') break;  // parallel clauses each have their own subject
       if (a_.entity[i] < 0) continue;
       Endpoint p = endpoint(i);
-      if (!contains(rule_.subject_types, p.type)) continue;
-      if (!contains(rule_.head_types, p.type)) return {};
+      if (!has_type(rule_.subject_types, p.type)) continue;
+      if (!has_type(rule_.head_types, p.type)) return {};
       // A district does not hold a village's or a town's title: the holder is a place
       // not recognised after it (长兴镇 with only 长兴 known; 全区有12个村获评…示范村).
       if (p.type == "District")
@@ -271,15 +271,15 @@ class RuleMatcher {
     }
     int32_t list_start = group(m, "list", false);
     for (int32_t i = start; i < (list_start < 0 ? m.end(status) : list_start); ++i)
-      if (a_.entity[i] >= 0 && contains(rule_.head_types, endpoint(i).type)) return {endpoint(i)};
+      if (a_.entity[i] >= 0 && has_type(rule_.head_types, endpoint(i).type)) return {endpoint(i)};
     for (int32_t i = start; i < m.end(status); ++i)  // 光伏…是本市的两大优势产业
-      if (a_.entity[i] >= 0 && contains(rule_.head_types, endpoint(i).type) && endpoint(i).name == doc_.area)
+      if (a_.entity[i] >= 0 && has_type(rule_.head_types, endpoint(i).type) && endpoint(i).name == doc_.area)
         return {endpoint(i)};
     if (auto holder = holder_by_heads(tails, start)) {
       if (holder->empty()) return {};
       if ((*holder)[0].type != "District" || !doc_.area.empty()) return *holder;
     }
-    if (doc_.area.empty() || !contains(rule_.head_types, "District")) return {};
+    if (doc_.area.empty() || !has_type(rule_.head_types, "District")) return {};
     return {Endpoint{"District", doc_.area}};
   }
 
@@ -340,7 +340,7 @@ class RuleMatcher {
       auto first = rules_.word_lists.lower_bound(prefix);
       listed = listed || (first != rules_.word_lists.end() && first->first.compare(0, prefix.size(), prefix) == 0);
       std::string type = holder_type(t);
-      if (type.empty() || !contains(rule_.head_types, type)) continue;
+      if (type.empty() || !has_type(rule_.head_types, type)) continue;
       if (type == "District") return std::vector<Endpoint>{{"District", doc_.area}};
       if (auto named = named_last(type, before)) return std::vector<Endpoint>{*named};
       return std::vector<Endpoint>{};

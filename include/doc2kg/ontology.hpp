@@ -14,6 +14,9 @@ bool is_relation(std::string_view relation);
 // The relation `relation` is a sub-property of (leadingIndustry -> hasIndustry), or "".
 std::string_view super_property(std::string_view relation);
 
+// True when `types` (a rule's or a stage's list of entity types) holds `type`.
+bool has_type(const std::vector<std::string>& types, std::string_view type);
+
 // Index of a type in entity_types(), or -1.
 int type_index(std::string_view type);
 

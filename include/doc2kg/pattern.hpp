@@ -80,13 +80,14 @@ class RuleMatch {
   bool find(UErrorCode& status);
   // Offsets of group `group` (0: the whole match) in the last match, -1 when
   // the group did not take part.
-  int32_t start(int32_t group, UErrorCode& status) const;
-  int32_t end(int32_t group, UErrorCode& status) const;
+  int32_t start(int32_t group, UErrorCode& status) const { return bound(group, false, status); }
+  int32_t end(int32_t group, UErrorCode& status) const { return bound(group, true, status); }
   int32_t start(UErrorCode& status) const { return start(0, status); }
   int32_t end(UErrorCode& status) const { return end(0, status); }
   icu::UnicodeString group(int32_t group, UErrorCode& status) const;
 
  private:
+  int32_t bound(int32_t group, bool end, UErrorCode& status) const;
   const RulePattern& pattern_;
   const icu::UnicodeString& text_;
   int32_t begin_, end_;

@@ -2,6 +2,7 @@
 // Time spent per stage and per rule, for finding where conversion goes: set
 // DOC2KG_PROFILE=1 and the totals go to stderr when the program ends (sorted,
 // in seconds). Costs nothing measurable when unset. Thread-safe.
+// DOC2KG_TRACE=1 prints what each rule matched.
 #include <chrono>
 #include <string>
 #include <utility>
@@ -9,6 +10,8 @@
 namespace doc2kg::profile {
 
 bool enabled();
+// DOC2KG_TRACE set: every rule match is printed to stderr (read once).
+bool tracing();
 // Adds `seconds` to the total of `what` ("stage recognizer", "rule zone.suffix").
 void add(const std::string& what, double seconds);
 
