@@ -1,4 +1,4 @@
-#include "doc2kg/text.hpp"
+#include "base/text.hpp"
 #include "doc2kg/batch.hpp"
 
 #include <rapidjson/reader.h>
@@ -24,9 +24,9 @@
 #include <system_error>
 #include <thread>
 
-#include "doc2kg/data_file.hpp"
+#include "base/data_file.hpp"
 #include "doc2kg/error.hpp"
-#include "doc2kg/reader.hpp"
+#include "read/encoding.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,20 +1,29 @@
+// The composition root: which stages run in which order, which word lists
+// they need from a rule set, and the public entry points over them
+// (doc2kg/pipeline.hpp, doc2kg/rules.hpp's load and check). This is the one
+// file that includes the stages' headers.
 #include "doc2kg/pipeline.hpp"
 
-#include "doc2kg/profile.hpp"
+#include "base/profile.hpp"
+#include "stages.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
-#include "doc2kg/containment.hpp"
-#include "doc2kg/indicators.hpp"
-#include "doc2kg/pruning.hpp"
-#include "doc2kg/reader.hpp"
-#include "doc2kg/recognizer.hpp"
-#include "doc2kg/relater.hpp"
-#include "doc2kg/resolver.hpp"
-#include "doc2kg/segmenter.hpp"
-#include "doc2kg/text.hpp"
-#include "doc2kg/tokenizer.hpp"
+#include "analysis/areas.hpp"
+
+#include "analysis/containment.hpp"
+#include "analysis/indicators.hpp"
+#include "analysis/pruning.hpp"
+#include "read/reader.hpp"
+#include "analysis/recognizer.hpp"
+#include "analysis/relater.hpp"
+#include "analysis/resolver.hpp"
+#include "analysis/segmenter.hpp"
+#include "base/text.hpp"
+#include "doc2kg/error.hpp"
+#include "analysis/tokenizer.hpp"
 
 namespace doc2kg {
 
@@ -37,6 +46,38 @@ constexpr std::array<Stage, 10> kStages{{
 
 std::span<const Stage> stages() { return kStages; }
 
+std::vector<RequiredWordList> required_word_lists() {
+  std::vector<RequiredWordList> out = {
+      {"generic", "the recognizer, resolver and relater (names that are never entities on their own)"},
+      {"trim_prefixes", "name boundaries (names.cpp)"},
+      {"trim_suffixes", "name boundaries (names.cpp)"},
+      {"name_breaks", "name boundaries (names.cpp)"},
+      {"container_heads", "name boundaries (names.cpp)"},
+      {"name_tails", "the recognizer (a zone that opens a project's name)"},
+  };
+  for (const auto& id : division_level_lists()) out.push_back({id, "the areas (the level an area reference speaks of)"});
+  for (const auto& id : reader_word_lists()) out.push_back({id, "the reader (headers, dates, web pages)"});
+  for (const auto& id : indicator_word_lists()) out.push_back({id, "the indicators (figures, quantities, periods)"});
+  return out;
+}
+
+std::vector<std::string> RuleSet::check(const std::string& dir) {
+  std::vector<std::string> problems;
+  RuleSetImpl::load(dir, required_word_lists(), problems);
+  return problems;
+}
+
+std::shared_ptr<const RuleSet> RuleSet::load(const std::string& dir) {
+  std::vector<std::string> problems;
+  auto rules = RuleSetImpl::load(dir, required_word_lists(), problems);
+  if (!problems.empty()) {
+    std::string message = "invalid rule set " + dir + ":";
+    for (const auto& p : problems) message += "\n  " + p;
+    throw Error(ErrorKind::Rules, message);
+  }
+  return rules;
+}
+
 Document extract(std::string_view bytes, const std::string& id, const RuleSet& rules) {
   Document doc;
   doc.input = bytes;
@@ -47,48 +88,21 @@ Document extract(std::string_view bytes, const std::string& id, const RuleSet& r
 Document extract(Document doc, const RuleSet& rules) {
   for (const Stage& stage : kStages) {
     profile::Timer timer(profile::enabled() ? "stage " + std::string(stage.name) : std::string());
-    stage.run(doc, rules);
+    stage.run(doc, impl(rules));
   }
   return doc;
 }
 
-void add_to_graph(KnowledgeGraph& graph, const Document& doc) {
-  Vertex article = graph.node("Article", doc.info.id);
-  auto& props = graph.graph()[article].properties;
-  if (!doc.info.title.empty()) props["title"] = doc.info.title;
-  if (!doc.info.date.empty()) props["date"] = doc.info.date;
-  if (!doc.info.author.empty()) props["author"] = doc.info.author;
-  if (!doc.info.source.empty()) props["source"] = doc.info.source;
-  auto sentence_of = [&](Range r) {
-    Range s = doc.sentence_at(r.begin);
-    return s.begin == s.end ? r : s;
-  };
-  auto evidence = [&](Range r, const std::string& rule, double confidence) {
-    return Evidence{doc.info.id, doc.quote(r), doc.code_point_offset(r.begin), doc.code_point_offset(r.end), rule, confidence};
-  };
-  std::set<Vertex> mentioned;
-  for (const Span& s : doc.entities) {
-    Vertex v = graph.node(s.type, s.name);
-    std::string written = canonical_name(doc.original.tempSubStringBetween(s.range.begin, s.range.end));
-    if (written != s.name && s.name.rfind(written, 0) == 0) graph.add_alias(v, written);  // 槐荫 for 槐荫区
-    if (mentioned.insert(v).second) graph.relate(article, "mentions", v, evidence(sentence_of(s.range), s.rule, s.confidence));
-  }
-  for (const Fact& f : doc.facts) {
-    Vertex head = graph.node(f.head_type, f.head), tail = graph.node(f.tail_type, f.tail);
-    graph.relate(head, f.relation, tail, evidence(f.evidence, f.rule, f.confidence));
-  }
-  for (const IndicatorFact& f : doc.indicators) {
-    Vertex subject = graph.node(f.subject_type, f.subject);
-    Vertex indicator = graph.node("Indicator", f.name, f.key());
-    NodeData& n = graph.graph()[indicator];
-    n.value = f.value;
-    n.properties["unit"] = f.unit;
-    if (!f.measure.empty()) n.properties["measure"] = f.measure;
-    if (!f.period.empty()) n.properties["period"] = f.period;
-    if (!f.qualifier.empty()) n.properties["qualifier"] = f.qualifier;
-    graph.relate(subject, "hasIndicator", indicator, evidence(f.evidence, f.rule, 1.0));
-    if (f.investment) graph.graph()[subject].numbers["investment"] = f.value;  // a project's 总投资
-  }
+Document extract_until(std::string_view bytes, const std::string& id, const RuleSet& rules, std::string_view last) {
+  auto end = std::find_if(kStages.begin(), kStages.end(), [&](const Stage& s) { return s.name == last; });
+  if (end == kStages.end()) throw Error(ErrorKind::Usage, "no stage \"" + std::string(last) + "\"");
+  Document doc;
+  doc.input = bytes;
+  doc.info.id = id;
+  for (auto stage = kStages.begin(); stage <= end; ++stage) stage->run(doc, impl(rules));
+  return doc;
 }
+
+const std::string& part_of_speech(const RuleSet& rules, uint16_t id) { return impl(rules).words.pos_name(id); }
 
 }  // namespace doc2kg

@@ -1,7 +1,7 @@
 // The article's county-level area: how divisions are found (two-character
 // counties, short forms, names shared by several cities) and where they are
 // placed. Every sentence is written for the test.
-#include "doc2kg/areas.hpp"
+#include "analysis/areas.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The command line as users run it: exit codes, messages, files left intact.
 #include <gtest/gtest.h>
 
-#include "doc2kg/reader.hpp"
+#include "read/reader.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 

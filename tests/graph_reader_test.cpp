@@ -12,8 +12,8 @@
 #include <sstream>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/nquads_writer.hpp"
-#include "doc2kg/reader.hpp"
+#include "formats/nquads_writer.hpp"
+#include "read/reader.hpp"
 #include "doc2kg/writer.hpp"
 #include "test_support.hpp"
 

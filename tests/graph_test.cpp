@@ -1,5 +1,5 @@
 #include "doc2kg/graph.hpp"
-#include "doc2kg/vocabulary.hpp"
+#include "graph/vocabulary.hpp"
 
 #include <gtest/gtest.h>
 

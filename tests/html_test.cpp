@@ -1,13 +1,13 @@
 // Web pages of the test's own making, and Traditional Chinese text.
-#include "doc2kg/html_reader.hpp"
+#include "read/html_reader.hpp"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/reader.hpp"
-#include "doc2kg/script.hpp"
-#include "doc2kg/text.hpp"
+#include "read/reader.hpp"
+#include "read/script.hpp"
+#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;

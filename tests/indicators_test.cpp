@@ -1,5 +1,5 @@
 // Figures become Indicators with the right subject, name, measure and period.
-#include "doc2kg/indicators.hpp"
+#include "analysis/indicators.hpp"
 
 #include <gtest/gtest.h>
 
@@ -332,7 +332,7 @@ TEST(Indicators, AVerbAloneBeforeACountNamesItWithTheNounAfter) {
 }
 
 TEST(Indicators, AMissingWordListIsARulesErrorThatNamesIt) {
-  RuleSet rules;
+  RuleSetImpl rules;
   for (const auto& list : indicator_word_lists())
     if (list != "indicator_rank_verbs") rules.word_lists[list];
   Document doc;

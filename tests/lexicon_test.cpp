@@ -1,4 +1,4 @@
-#include "doc2kg/lexicon.hpp"
+#include "rules/lexicon.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,8 +3,8 @@
 // rule of the project's rule set on both engines over invented sentences.
 #include <gtest/gtest.h>
 
-#include "doc2kg/pattern.hpp"
-#include "doc2kg/rules.hpp"
+#include "rules/pattern.hpp"
+#include "rules/rule_set.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -72,7 +72,7 @@ TEST(Pattern, EmptyMatchesMoveOnAsIcuDoes) {
 }
 
 TEST(Pattern, EveryProjectRuleFindsTheSameOnBothEngines) {
-  const RuleSet& rules = test::project_rules();
+  const RuleSetImpl& rules = test::project_rules();
   auto ph = [](const char* type) { return icu::UnicodeString(placeholder(type)); };
   std::vector<icu::UnicodeString> texts = {
       ph("District") + u"以" + ph("Industry") + u"、新能源汽车和生物医药为主导产业，全力打造三大产业集群。",

@@ -1,11 +1,11 @@
 // Time expressions resolved against the article's date.
-#include "doc2kg/period.hpp"
+#include "analysis/period.hpp"
 
 #include <gtest/gtest.h>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/rules.hpp"
-#include "doc2kg/text.hpp"
+#include "rules/rule_set.hpp"
+#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -109,7 +109,7 @@ TEST(Period, SamePeriodRepeatsTheOneBefore) {
 }
 
 TEST(Period, AMissingWordListIsARulesErrorThatNamesIt) {
-  RuleSet rules;
+  RuleSetImpl rules;
   for (const auto& list : period_word_lists())
     if (list != "period_quarter_marks") rules.word_lists[list];
   try {

@@ -1,10 +1,10 @@
 // Numerals, units and qualifiers: the forms news writes, and what is not a figure.
-#include "doc2kg/quantity.hpp"
+#include "analysis/quantity.hpp"
 
 #include <gtest/gtest.h>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/rules.hpp"
+#include "rules/rule_set.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -130,7 +130,7 @@ TEST(Quantity, TheWrittenUnitIsKeptWithoutItsScale) {
 
 TEST(Quantity, TheWordsAroundNumbersAreRuleData) {
   // Without 以上 in its list, 300家以上 is 300家 followed by other text.
-  RuleSet rules;
+  RuleSetImpl rules;
   for (const auto& list : quantity_word_lists()) rules.word_lists[list];
   rules.units[u"家"] = {"count", 1};
   auto g = QuantityGrammar::from(rules);
@@ -145,7 +145,7 @@ TEST(Quantity, TheWordsAroundNumbersAreRuleData) {
 }
 
 TEST(Quantity, AMissingWordListIsARulesErrorThatNamesIt) {
-  RuleSet rules;
+  RuleSetImpl rules;
   try {
     QuantityGrammar::from(rules);
     FAIL() << "expected a rules error";

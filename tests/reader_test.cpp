@@ -1,4 +1,4 @@
-#include "doc2kg/reader.hpp"
+#include "read/reader.hpp"
 
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/text.hpp"
+#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -242,10 +242,10 @@ TEST(Reader, HeaderAndDateWordsAreRuleData) {
   test::write_required_word_lists(dir, {{"header_source_labels", "供稿\n"}, {"date_year_marks", "年\n"},
                                         {"date_month_marks", "月\n"}, {"date_day_marks", "期\n"}});
   auto rules = RuleSet::load(dir.string());
-  Document own = read_article("题\n供稿：青峰日报\n2023年11月7期\n\n正文。", "a.txt", *rules);
+  Document own = read_article("题\n供稿：青峰日报\n2023年11月7期\n\n正文。", "a.txt", impl(*rules));
   EXPECT_EQ(own.info.source, "青峰日报");
   EXPECT_EQ(own.info.date, "2023-11-07");
-  EXPECT_EQ(read_article("题\n来源：青峰日报\n\n正文。", "a.txt", *rules).info.source, "");  // not a label there
+  EXPECT_EQ(read_article("题\n来源：青峰日报\n\n正文。", "a.txt", impl(*rules)).info.source, "");  // not a label there
   Document project = read_article("题\n供稿：青峰日报\n2023年11月7期\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(project.info.source, "");
   EXPECT_EQ(project.info.date, "");
@@ -253,7 +253,7 @@ TEST(Reader, HeaderAndDateWordsAreRuleData) {
 }
 
 TEST(Reader, ARuleSetWithoutTheReadersWordListsIsAnError) {
-  RuleSet partial;  // not loaded: none of the lists
+  RuleSetImpl partial;  // not loaded: none of the lists
   try {
     read_article("题\n\n正文。", "a.txt", partial);
     FAIL();

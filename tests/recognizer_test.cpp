@@ -1,9 +1,9 @@
 // Each construction family of rules/entities.json, in short sentences written for the test.
-#include "doc2kg/recognizer.hpp"
+#include "analysis/recognizer.hpp"
 
 #include <gtest/gtest.h>
 
-#include "doc2kg/mentions.hpp"
+#include "analysis/mentions.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;

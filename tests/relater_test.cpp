@@ -1,5 +1,5 @@
 // Each construction family of rules/relations.json, in short sentences written for the test.
-#include "doc2kg/relater.hpp"
+#include "analysis/relater.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "doc2kg/rules.hpp"
+#include "rules/rule_set.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/reader.hpp"
+#include "read/reader.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -45,7 +45,8 @@ bool project_rules_have(const std::string& id) { return test::project_rules().wo
 
 TEST(Rules, TheProjectRuleSetIsValid) {
   EXPECT_TRUE(RuleSet::check(DOC2KG_SOURCE_DIR "/rules").empty());
-  auto rules = RuleSet::load(DOC2KG_SOURCE_DIR "/rules");
+  auto loaded = RuleSet::load(DOC2KG_SOURCE_DIR "/rules");
+  const RuleSetImpl* rules = &impl(*loaded);
   EXPECT_GT(rules->entity_rules.size(), 10u);
   EXPECT_GT(rules->relation_rules.size(), 10u);
   EXPECT_GT(rules->divisions.all().size(), 3000u);  // every province, city and county
@@ -102,7 +103,8 @@ TEST(Rules, AUserRuleSetWorksWithoutRecompiling) {
   d.write("a.json", R"({"lexicons": [{"id": "snacks", "kind": "entities", "type": "Industry", "file": "lexicon.tsv"}],
     "relation_rules": [{"id": "makes", "relation": "hasIndustry", "head_types": ["District"], "pattern": "生产{Industry*}"}]})");
   ASSERT_EQ(d.problems(), "");
-  auto rules = RuleSet::load(d.path());
+  auto loaded = RuleSet::load(d.path());
+  const RuleSetImpl* rules = &impl(*loaded);
   EXPECT_EQ(rules->lexicon_entries.size(), 1u);
   EXPECT_EQ(rules->relation_rules.front().list_type, "Industry");
 }

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "doc2kg/reader.hpp"
+#include "read/reader.hpp"
 #include "doc2kg/writer.hpp"
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include "doc2kg/script.hpp"
+#include "read/script.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/reader.hpp"
-#include "doc2kg/text.hpp"
+#include "read/reader.hpp"
+#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;

@@ -1,8 +1,8 @@
-#include "doc2kg/segmenter.hpp"
+#include "analysis/segmenter.hpp"
 
 #include <gtest/gtest.h>
 
-#include "doc2kg/reader.hpp"
+#include "read/reader.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "doc2kg/containment.hpp"
+#include "analysis/containment.hpp"
 #include "doc2kg/pipeline.hpp"
-#include "doc2kg/pruning.hpp"
-#include "doc2kg/relater.hpp"
-#include "doc2kg/text.hpp"
+#include "analysis/pruning.hpp"
+#include "analysis/relater.hpp"
+#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;

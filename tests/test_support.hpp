@@ -8,13 +8,15 @@
 #include <string>
 
 #include "doc2kg/pipeline.hpp"
-#include "doc2kg/rules.hpp"
+#include "rules/rule_set.hpp"
+#include "graph/vocabulary.hpp"
+#include "stages.hpp"
 
 namespace doc2kg::test {
 
-inline const RuleSet& project_rules() {
+inline const RuleSetImpl& project_rules() {
   static auto rules = RuleSet::load(DOC2KG_SOURCE_DIR "/rules");
-  return *rules;
+  return impl(*rules);
 }
 
 inline Document run(const std::string& text, const std::string& id = "test.txt") {

@@ -1,6 +1,6 @@
 // The vocabulary: ids and IRIs and back, property tables, datatypes, and the
 // text every output may carry.
-#include "doc2kg/vocabulary.hpp"
+#include "graph/vocabulary.hpp"
 
 #include <gtest/gtest.h>
 

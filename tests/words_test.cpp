@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/text.hpp"
-#include "doc2kg/words.hpp"
+#include "base/text.hpp"
+#include "rules/words.hpp"
 #include "test_support.hpp"
 
 namespace doc2kg::test {
@@ -64,7 +64,7 @@ TEST(Words, AMalformedDictionaryLineIsARulesErrorWithItsLine) {
 }
 
 TEST(Words, TheProjectDictionaryKeepsLexiconNamesWhole) {
-  const RuleSet& rules = project_rules();
+  const RuleSetImpl& rules = project_rules();
   ASSERT_GT(rules.words.size(), 300000u);  // jieba's dictionary is loaded
   EXPECT_EQ(cut(rules.words, "乌兰嘎查"), (std::vector<std::string>{"乌兰", "嘎查"}));
 }

@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/nquads_writer.hpp"
+#include "formats/nquads_writer.hpp"
 
 #include "test_support.hpp"
 

@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "doc2kg/document.hpp"
+
 namespace doc2kg {
 
 struct Evidence {
@@ -83,5 +85,10 @@ class KnowledgeGraph {
   std::unordered_map<std::string, size_t> relations_;  // few names, interned: facts hash on integers
   std::unordered_map<FactKey, Edge, FactHash> edges_;
 };
+
+// Adds one article's Document (pipeline.hpp's extract()) to the graph: its
+// Article node, its entities (each with a `mentions` edge from the article),
+// its facts and its indicators, each fact with the sentence that states it.
+void add_to_graph(KnowledgeGraph& graph, const Document& doc);
 
 }  // namespace doc2kg

@@ -23,7 +23,6 @@
 
 #include "doc2kg/document.hpp"
 #include "doc2kg/graph.hpp"
-#include "doc2kg/vocabulary.hpp"
 
 namespace doc2kg {
 

@@ -18,18 +18,17 @@
 
 #include <unistd.h>
 
-#include "doc2kg/segmenter.hpp"
-#include "doc2kg/tokenizer.hpp"
 #include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/graph_reader.hpp"
-#include "doc2kg/ontology.hpp"
+#include "document/ontology.hpp"
 #include "doc2kg/query.hpp"
-#include "doc2kg/reader.hpp"
-#include "doc2kg/output_file.hpp"
+#include "read/encoding.hpp"
+#include "base/output_file.hpp"
 #include "doc2kg/pipeline.hpp"
-#include "doc2kg/rules.hpp"
-#include "doc2kg/text.hpp"
+#include "rules/rule_set.hpp"
+#include "base/text.hpp"
+#include "graph/vocabulary.hpp"
 #include "doc2kg/writer.hpp"
 
 using namespace doc2kg;
@@ -354,7 +353,8 @@ int rules_command(const Args& a) {
     std::cerr << problems.size() << " problem(s) in " << dir << "\n";
     return kExitRules;
   }
-  auto rules = RuleSet::load(dir);
+  auto loaded = RuleSet::load(dir);
+  const RuleSetImpl* rules = &impl(*loaded);  // the counts below are of its contents
   size_t patterns = rules->entity_rules.size() + rules->relation_rules.size(), on_pcre2 = 0;
   for (const auto& r : rules->entity_rules) on_pcre2 += r.pattern.regex->compiled_by_pcre2();
   for (const auto& r : rules->relation_rules) on_pcre2 += r.pattern.regex->compiled_by_pcre2();
@@ -401,7 +401,7 @@ int run(int argc, char** argv) {
       if (a.help || a.positional.size() != 1)
         return std::cout << "usage: doc2kg text INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);  // the header and date words
-      Document d = read_article(read_file(a.positional[0]), article_name(a.positional[0]), *rules);
+      Document d = extract_until(read_file(a.positional[0]), article_name(a.positional[0]), *rules, "reader");
       std::cout << "title: " << d.info.title << "\ndate: " << d.info.date << "\nauthor: " << d.info.author
                 << "\nsource: " << d.info.source << "\n\n";
       for (const Range& p : d.paragraphs) std::cout << d.quote(p) << "\n";
@@ -411,14 +411,12 @@ int run(int argc, char** argv) {
       if (a.help || a.positional.size() != 1)
         return std::cout << "usage: doc2kg words INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
-      Document d = read_article(read_file(a.positional[0]), article_name(a.positional[0]), *rules);
-      segmenter::run(d, *rules);
-      tokenizer::run(d, *rules);
+      Document d = extract_until(read_file(a.positional[0]), article_name(a.positional[0]), *rules, "tokenizer");
       size_t w = 0;
       for (const Range& s : d.sentences) {
         for (; w < d.words.size() && d.words[w].range.begin < s.end; ++w)
           std::cout << (d.words[w].range.begin > s.begin ? " " : "") << d.quote(d.words[w].range) << "/"
-                    << rules->words.pos_name(d.words[w].pos);
+                    << part_of_speech(*rules, d.words[w].pos);
         std::cout << "\n";
       }
       return kExitOk;

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "doc2kg/error.hpp"
-#include "doc2kg/nquads_writer.hpp"
+#include "formats/nquads_writer.hpp"
 #include "doc2kg/pipeline.hpp"
 #include "well_formed.hpp"
 

@@ -13,7 +13,7 @@
 
 #include "doc2kg/error.hpp"
 #include "doc2kg/graph_reader.hpp"
-#include "doc2kg/nquads_writer.hpp"
+#include "formats/nquads_writer.hpp"
 #include "doc2kg/writer.hpp"
 #include "well_formed.hpp"
 

@@ -1,0 +1,82 @@
+#include "analysis/names.hpp"
+
+#include <algorithm>
+
+namespace doc2kg {
+
+int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const icu::UnicodeString& s, bool suffix,
+                      int32_t longest) {
+  auto it = rules.word_lists.find(list);
+  if (it == rules.word_lists.end()) return 0;
+  int32_t best = 0;
+  for (int32_t n = 1; n <= s.length() && n <= longest; ++n) {
+    icu::UnicodeString affix = suffix ? s.tempSubString(s.length() - n) : s.tempSubString(0, n);
+    if (it->second.count(affix)) best = n;
+  }
+  return best;
+}
+
+Range start_at_word(const Document& doc, const RuleSetImpl& rules, Range name) {
+  auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
+  bool cut = false;  // a word was cut off: a one-character function word after it is not part of the name
+  // Right after a recognised name the boundary is known, whatever the words say (庙镇|巴林嘎查, 镇巴 being a word).
+  auto after = std::lower_bound(doc.entities.begin(), doc.entities.end(), name.begin,
+                                [](const Span& s, int32_t pos) { return s.range.end < pos; });
+  if (after != doc.entities.end() && after->range.end == name.begin) return name;
+  while (name.end - name.begin > 2) {
+    const Word* w = doc.word_at(name.begin);
+    if (!w || w->range.end >= name.end) break;
+    const std::string& pos = rules.words.pos_name(w->pos);
+    bool inside = w->range.begin < name.begin;  // 社|区和柳店镇: a name does not start inside a word
+    // A function word: 目前|春晖社区. One character alone (和) often starts a
+    // name the dictionary does not know (和顺社区), so only after a cut.
+    bool function_word = rules.item_not_initial.count(pos) > 0 && (w->range.end - w->range.begin > 1 || cut);
+    bool container = rules.in_list("container_heads", text(*w));  // 乡|青杉坪村: the head of the place before
+    if (!inside && !function_word && !container) break;
+    name.begin = w->range.end;
+    cut = true;
+  }
+  return name;
+}
+
+Range trim_name(const Document& doc, const RuleSetImpl& rules, Range name, bool suffixes,
+                const std::vector<std::string>& more_prefixes) {
+  // A name starts after the last verb that cannot be part of one (合作建设|激光雷达模组生产线项目).
+  if (auto breaks = rules.word_lists.find("name_breaks"); breaks != rules.word_lists.end()) {
+    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
+    int32_t cut = 0;
+    for (const auto& word : breaks->second)
+      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
+        cut = std::max(cut, at + word.length());
+    name.begin += std::min(cut, s.length());
+  }
+  // Lead-in words of the type (做强, 聚力) end what comes before them: the name starts after the last one.
+  for (const auto& list : more_prefixes) {
+    auto words = rules.word_lists.find(list);
+    if (words == rules.word_lists.end()) continue;
+    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
+    int32_t cut = 0;
+    for (const auto& word : words->second)
+      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
+        if (s.length() - (at + word.length()) >= 2) cut = std::max(cut, at + word.length());
+    name.begin += cut;
+  }
+  for (bool changed = true; changed && name.end > name.begin;) {
+    changed = false;
+    icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
+    int32_t n = longest_affix(rules, "trim_prefixes", s, false);
+    for (const auto& list : more_prefixes) n = std::max(n, longest_affix(rules, list, s, false));
+    if (n > 0) {
+      name.begin += n;
+      changed = true;
+    } else if (suffixes) {
+      if (int32_t k = longest_affix(rules, "trim_suffixes", s, true)) {
+        name.end -= k;
+        changed = true;
+      }
+    }
+  }
+  return name;
+}
+
+}  // namespace doc2kg
