@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "read/reader.hpp"
+#include "read/reader_words.hpp"
 
 namespace doc2kg::readers {
 

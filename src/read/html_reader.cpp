@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "doc2kg/error.hpp"
-#include "read/reader.hpp"
+#include "read/encoding.hpp"
+#include "read/reader_words.hpp"
 #include "base/text.hpp"
 
 namespace doc2kg {

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "read/reader.hpp"
+#include "read/reader_words.hpp"
 
 namespace doc2kg {
 

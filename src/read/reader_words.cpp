@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "doc2kg/error.hpp"
-#include "read/reader.hpp"
+#include "read/reader_words.hpp"
 
 namespace doc2kg {
 
