@@ -1,30 +1,30 @@
-#include "base/text.hpp"
 #include "doc2kg/batch.hpp"
 
+#include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 #include <sys/stat.h>
-#include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iostream>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <map>
-#include <set>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <system_error>
 #include <thread>
 
 #include "base/data_file.hpp"
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "read/encoding.hpp"
 
@@ -33,7 +33,6 @@ namespace fs = std::filesystem;
 namespace doc2kg {
 
 namespace {
-
 
 bool is_jsonl_name(const fs::path& p) { return ascii_lower(p.extension().string()) == ".jsonl"; }
 
@@ -59,12 +58,13 @@ void walk(const fs::path& dir, std::vector<Item>& out, std::set<std::pair<dev_t,
   for (; !ec && it != end; it.increment(ec)) {
     const fs::path& p = it->path();
     std::error_code kind;
-    if (it->is_directory(kind)) walk(p, out, seen);
-    else if (it->is_regular_file(kind) && is_article_name(p)) out.push_back({p.generic_string(), is_jsonl_name(p), ""});
+    if (it->is_directory(kind))
+      walk(p, out, seen);
+    else if (it->is_regular_file(kind) && is_article_name(p))
+      out.push_back({p.generic_string(), is_jsonl_name(p), ""});
   }
   if (ec) out.push_back({dir.generic_string(), false, "cannot read directory (" + ec.message() + ")"});
 }
-
 
 }  // namespace
 
@@ -130,7 +130,8 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
       }
       state->file = std::make_unique<std::ifstream>(item.path, std::ios::binary);
       if (!*state->file)
-        return ArticleInput{item.path, item.path, "", false, std::string("cannot open (") + std::strerror(errno) + ")", {}};
+        return ArticleInput{item.path, item.path, "", false, std::string("cannot open (") + std::strerror(errno) + ")",
+                            {}};
       state->lines = jsonl_source(*state->file, item.path);
     }
   };
@@ -187,10 +188,12 @@ ArticleInput parse_jsonl_line(const std::string& line, const std::string& where)
   RecordHandler record;
   rapidjson::Reader reader;
   rapidjson::StringStream in(line.c_str());
-  rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(in, record);
+  rapidjson::ParseResult ok =
+      reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(in, record);
   ArticleInput bad{where, "", "", true, "", {}};
   if (record.too_deep) {
-    bad.error = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at column " + std::to_string(ok.Offset() + 1);
+    bad.error =
+        "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at column " + std::to_string(ok.Offset() + 1);
     return bad;
   }
   if (!ok || line.find_first_not_of(" \t\r", in.Tell()) != std::string::npos) {
@@ -232,8 +235,13 @@ ArticleSource jsonl_source(std::istream& in, const std::string& where) {
       std::string at = where + ":" + std::to_string(++*line_number);
       if (r == LineRead::TooLong) {
         *line_number = -1;
-        return ArticleInput{at, "", "", true, "line longer than " + std::to_string(kMaxJsonLine >> 20) +
-                                                  " MiB; the rest of " + where + " is not read", {}};
+        return ArticleInput{
+            at,
+            "",
+            "",
+            true,
+            "line longer than " + std::to_string(kMaxJsonLine >> 20) + " MiB; the rest of " + where + " is not read",
+            {}};
       }
       if (line.find_first_not_of(" \t\r") != std::string::npos) return parse_jsonl_line(line, at);
     }
@@ -258,7 +266,7 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
   // consumer writing what is done.
   std::mutex input, mutex;
   std::condition_variable ready, room;
-  std::map<size_t, Result> done;  // finished but not yet handed over
+  std::map<size_t, Result> done;   // finished but not yet handed over
   size_t taken = 0;                // inputs read (under `input`)
   bool exhausted = false;          // no more inputs (under `input`)
   std::atomic<size_t> started{0};  // the same, for the window check
@@ -286,7 +294,7 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
         if (exhausted) return;
         std::optional<ArticleInput> next;
         try {
-          next = next_input();  // read in order, one at a time
+          next = next_input();               // read in order, one at a time
         } catch (const std::exception& e) {  // the source broke: this is reported, what was read converted
           next = ArticleInput{"input", "", "", false, std::string("cannot read further: ") + e.what(), {}};
           exhausted = true;
@@ -337,36 +345,36 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
     for (auto& t : threads) t.join();
   };
   try {
-  for (;;) {
-    Result r;
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return done.count(handed) > 0 || (total && handed == *total); });
-      if (total && handed == *total) break;
-      r = std::move(done[handed]);
-      done.erase(handed);
+    for (;;) {
+      Result r;
+      {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return done.count(handed) > 0 || (total && handed == *total); });
+        if (total && handed == *total) break;
+        r = std::move(done[handed]);
+        done.erase(handed);
+      }
+      if (r.extraction) {
+        on_article(*r.extraction);
+        ++summary.converted;
+      } else {
+        on_failure(r.id, r.error);
+        ++summary.failed;
+      }
+      BatchProgress p;
+      {
+        std::lock_guard lock(mutex);
+        ++handed;
+        p.total = total ? total : known_total;
+        room.notify_all();
+      }
+      if (on_progress) {
+        p.done = handed;
+        p.failed = summary.failed;
+        p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        on_progress(p);
+      }
     }
-    if (r.extraction) {
-      on_article(*r.extraction);
-      ++summary.converted;
-    } else {
-      on_failure(r.id, r.error);
-      ++summary.failed;
-    }
-    BatchProgress p;
-    {
-      std::lock_guard lock(mutex);
-      ++handed;
-      p.total = total ? total : known_total;
-      room.notify_all();
-    }
-    if (on_progress) {
-      p.done = handed;
-      p.failed = summary.failed;
-      p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-      on_progress(p);
-    }
-  }
   } catch (...) {  // an output that cannot be written: no thread is left running
     stop_workers();
     throw;

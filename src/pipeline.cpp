@@ -4,26 +4,24 @@
 // file that includes the stages' headers.
 #include "doc2kg/pipeline.hpp"
 
-#include "base/profile.hpp"
-#include "stages.hpp"
-
 #include <algorithm>
 #include <array>
 #include <set>
 
 #include "analysis/areas.hpp"
-
 #include "analysis/containment.hpp"
 #include "analysis/indicators.hpp"
 #include "analysis/pruning.hpp"
-#include "read/reader.hpp"
 #include "analysis/recognizer.hpp"
 #include "analysis/relater.hpp"
 #include "analysis/resolver.hpp"
 #include "analysis/segmenter.hpp"
+#include "analysis/tokenizer.hpp"
+#include "base/profile.hpp"
 #include "base/text.hpp"
 #include "doc2kg/error.hpp"
-#include "analysis/tokenizer.hpp"
+#include "read/reader.hpp"
+#include "stages.hpp"
 
 namespace doc2kg {
 
@@ -55,7 +53,8 @@ std::vector<RequiredWordList> required_word_lists() {
       {"container_heads", "name boundaries (names.cpp)"},
       {"name_tails", "the recognizer (a zone that opens a project's name)"},
   };
-  for (const auto& id : division_level_lists()) out.push_back({id, "the areas (the level an area reference speaks of)"});
+  for (const auto& id : division_level_lists())
+    out.push_back({id, "the areas (the level an area reference speaks of)"});
   for (const auto& id : reader_word_lists()) out.push_back({id, "the reader (headers, dates, web pages)"});
   for (const auto& id : indicator_word_lists()) out.push_back({id, "the indicators (figures, quantities, periods)"});
   return out;

@@ -49,9 +49,9 @@ TEST(Areas, TwoCharacterCountyAtABoundaryOrBeforeItsOffices) {
 TEST(Areas, TwoCharacterNamesInsideOrdinaryWordsAreNotCounties) {
   // 和县 in 村和县里 / 乡镇和县直部门 / 党委和县委 / 村和县政府, 新县 in 新县城,
   // 高县 in 提高县域, 成县 in 建成县级, 范县 in 示范县.
-  for (const char* text : {"这件事村里和县里都很重视。", "乡镇和县直部门联合行动。", "镇党委和县委联合发文。",
-                           "由村和县政府共同出资。", "规划建设新县城。", "着力提高县域经济实力。",
-                           "力争建成县级示范点。", "这里是全国农业示范县。"}) {
+  for (const char* text :
+       {"这件事村里和县里都很重视。", "乡镇和县直部门联合行动。", "镇党委和县委联合发文。", "由村和县政府共同出资。",
+        "规划建设新县城。", "着力提高县域经济实力。", "力争建成县级示范点。", "这里是全国农业示范县。"}) {
     auto x = run(text);
     for (const auto& s : x.entities) EXPECT_NE(s.type, "District") << text << ": " << s.name;
   }
@@ -205,7 +205,8 @@ TEST(Areas, TheDatelineNamesTheArticlesPlace) {
 TEST(Areas, MentionWordsAreCheckedWithFileAndLine) {
   auto dir = std::filesystem::temp_directory_path() / "doc2kg_areas_test_tables";
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "divisions.tsv") << "13\tProvince\t河北省\t\t河北\n1301\tCity\t石家庄市\t13\t石家庄\n130133\tDistrict\t赵县\t1301\t\n";
+  std::ofstream(dir / "divisions.tsv")
+      << "13\tProvince\t河北省\t\t河北\n1301\tCity\t石家庄市\t13\t石家庄\n130133\tDistrict\t赵县\t1301\t\n";
   std::ofstream(dir / "mentions.tsv") << "# kind\tword\nbefore\t在\nbeside\t旁\n";
   DivisionTable table;
   try {

@@ -1,7 +1,5 @@
 // The command line as users run it: exit codes, messages, files left intact.
 #include <gtest/gtest.h>
-
-#include "read/reader.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "read/reader.hpp"
 
 namespace fs = std::filesystem;
 
@@ -20,7 +20,8 @@ struct Result {
 };
 
 Result sh(const std::string& args, const fs::path& cwd = {}) {
-  std::string cmd = (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") + std::string(DOC2KG_BINARY) + " " + args + " 2>&1";
+  std::string cmd =
+      (cwd.empty() ? "" : "cd '" + cwd.string() + "' && ") + std::string(DOC2KG_BINARY) + " " + args + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];
@@ -95,7 +96,8 @@ TEST_F(Cli, NeverOverwritesAnInput) {
 TEST_F(Cli, UnwritableOutputExitsFiveAndLeavesNoFile) {
   EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " -o " + (dir / "no/such/dir/x.jsonld").string()).code, 5);
   EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " -o /dev/full --format jsonld").code, 5);
-  for (const auto& e : fs::directory_iterator(dir)) EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos);
+  for (const auto& e : fs::directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos);
 }
 
 TEST_F(Cli, BadRuleSetExitsFour) {
@@ -106,6 +108,15 @@ TEST_F(Cli, BadRuleSetExitsFour) {
   EXPECT_NE(r.out.find("x.json:1:"), std::string::npos) << r.out;
   EXPECT_EQ(sh("rules check " + (dir / "rules").string()).code, 4);
   EXPECT_EQ(sh("rules check").code, 0);
+}
+
+TEST_F(Cli, ARuleFileThatCannotBeReadIsARuleSetProblem) {
+  // A directory named like a rule file is the rule set's problem (4), not the article's (3).
+  fs::create_directories(dir / "rules" / "x.json");
+  auto r = sh("rules check " + (dir / "rules").string());
+  EXPECT_EQ(r.code, 4);
+  EXPECT_NE(r.out.find("x.json: cannot read (Is a directory)"), std::string::npos) << r.out;
+  EXPECT_EQ(sh("convert " + (dir / "a.txt").string() + " --rules " + (dir / "rules").string()).code, 4);
 }
 
 TEST_F(Cli, QueryExitCodes) {
@@ -141,7 +152,8 @@ TEST_F(Cli, DirectoriesAndFilesBecomeOneGraphWhateverTheThreadCount) {
 
 TEST_F(Cli, ABadArticleIsSkippedByNameAndTheRunFails) {
   std::ofstream(dir / "bad.txt") << std::string("\x00\x01\x02", 3);
-  auto r = sh("convert " + (dir / "a.txt").string() + " " + (dir / "bad.txt").string() + " -o " + (dir / "g.jsonld").string());
+  auto r = sh("convert " + (dir / "a.txt").string() + " " + (dir / "bad.txt").string() + " -o " +
+              (dir / "g.jsonld").string());
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("skipped " + (dir / "bad.txt").string() + ": "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("1 converted, 1 failed"), std::string::npos) << r.out;
@@ -149,8 +161,11 @@ TEST_F(Cli, ABadArticleIsSkippedByNameAndTheRunFails) {
 }
 
 TEST_F(Cli, JsonLinesOnStdin) {
-  std::ofstream(dir / "in.jsonl") << R"({"id": "x1", "text": "鼓楼区以集成电路为主导产业。", "title": "题", "date": "2023-05-01", "source": "福州日报"})"
-                                  << "\n" << R"({"id": 7, "text": "江宁区以软件为主导产业。"})" << "\n";
+  std::ofstream(dir / "in.jsonl")
+      << R"({"id": "x1", "text": "鼓楼区以集成电路为主导产业。", "title": "题", "date": "2023-05-01", "source": "福州日报"})"
+      << "\n"
+      << R"({"id": 7, "text": "江宁区以软件为主导产业。"})"
+      << "\n";
   auto r = sh("convert --jsonl --format graphml < " + (dir / "in.jsonl").string());
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("Article/x1"), std::string::npos);
@@ -168,8 +183,10 @@ TEST_F(Cli, NQuadsShardsMergeByUnionIntoTheOneRunGraph) {
   ASSERT_EQ(sh_in(dir, "convert a.txt -o 1.nq").code, 0);
   ASSERT_EQ(sh_in(dir, "convert b.txt -o 2.nq").code, 0);
   EXPECT_EQ(slurp(dir / "1.nq") + slurp(dir / "2.nq"), slurp(dir / "all.nq"));
-  EXPECT_NE(slurp(dir / "all.nq").find("<https://doc2kg.org/id/District/鼓楼区> <https://schema.org/name> \"鼓楼区\" "
-                                       "<https://doc2kg.org/id/Article/b.txt> ."), std::string::npos);
+  EXPECT_NE(slurp(dir / "all.nq")
+                .find("<https://doc2kg.org/id/District/鼓楼区> <https://schema.org/name> \"鼓楼区\" "
+                      "<https://doc2kg.org/id/Article/b.txt> ."),
+            std::string::npos);
 }
 
 TEST_F(Cli, Neo4jCsvAndDot) {
@@ -193,7 +210,9 @@ TEST_F(Cli, ArticlesWithOneFileNameInTwoFoldersStayTwo) {
   std::string all = slurp(dir / "all.nq");
   for (const char* id : {"corpus%2Feast%2Fnews.txt", "corpus%2Fwest%2Fnews.txt"})
     EXPECT_NE(all.find(std::string("<https://doc2kg.org/id/Article/") + id + "> <https://schema.org/headline>"),
-              std::string::npos) << id << "\n" << all;
+              std::string::npos)
+        << id << "\n"
+        << all;
   EXPECT_NE(all.find("东城新闻"), std::string::npos);
   EXPECT_NE(all.find("西城新闻"), std::string::npos);
   // The README's recipe: each file converted alone, as `find corpus -name '*.txt'` names it, gives the same quads.
@@ -203,8 +222,10 @@ TEST_F(Cli, ArticlesWithOneFileNameInTwoFoldersStayTwo) {
 }
 
 TEST_F(Cli, JsonLinesFromAFileFromStdinAndByExtension) {
-  std::ofstream(dir / "arts.jsonl") << R"({"id": "j1", "text": "鼓楼区以集成电路为主导产业。"})" << "\n"
-                                    << R"({"id": "j2", "text": "江宁区以软件为主导产业。"})" << "\n";
+  std::ofstream(dir / "arts.jsonl") << R"({"id": "j1", "text": "鼓楼区以集成电路为主导产业。"})"
+                                    << "\n"
+                                    << R"({"id": "j2", "text": "江宁区以软件为主导产业。"})"
+                                    << "\n";
   for (std::string args : {"convert --jsonl arts.jsonl", "convert arts.jsonl", "convert --jsonl - < arts.jsonl",
                            "convert --jsonl < arts.jsonl"}) {
     auto r = sh_in(dir, args + " --format nquads");
@@ -221,7 +242,8 @@ TEST_F(Cli, StandardInputIsNeverOverwritten) {
   EXPECT_EQ(r.code, 5) << r.out;
   EXPECT_NE(r.out.find("a.txt: is an input"), std::string::npos) << r.out;
   EXPECT_EQ(slurp(dir / "a.txt"), before);
-  std::ofstream(dir / "arts.jsonl") << R"({"id": "j1", "text": "鼓楼区以集成电路为主导产业。"})" << "\n";
+  std::ofstream(dir / "arts.jsonl") << R"({"id": "j1", "text": "鼓楼区以集成电路为主导产业。"})"
+                                    << "\n";
   std::string lines = slurp(dir / "arts.jsonl");
   EXPECT_EQ(sh_in(dir, "convert --jsonl -o arts.jsonl --format nquads < arts.jsonl").code, 5);
   EXPECT_EQ(slurp(dir / "arts.jsonl"), lines);
@@ -254,7 +276,9 @@ int interrupted_conversion(const fs::path& dir, int sig, void (*action)(int)) {
   if (!fs::exists(dir / "big.jsonl")) {
     std::ofstream big(dir / "big.jsonl");
     for (int i = 0; i < 20000; ++i)
-      big << R"({"id": ")" << i << R"(", "text": "鼓楼区以集成电路为主导产业，江宁区以软件为主导产业，全年增长百分之八。"})" << "\n";
+      big << R"({"id": ")" << i
+          << R"(", "text": "鼓楼区以集成电路为主导产业，江宁区以软件为主导产业，全年增长百分之八。"})"
+          << "\n";
   }
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -275,8 +299,10 @@ int interrupted_conversion(const fs::path& dir, int sig, void (*action)(int)) {
 TEST_F(Cli, AnInterruptedConversionLeavesNoTemporaryFile) {
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
     int status = interrupted_conversion(dir, sig, SIG_DFL);
-    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << sig << ": ended before the signal; make big.jsonl bigger";
-    for (const auto& e : fs::directory_iterator(dir)) EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << sig;
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig)
+        << sig << ": ended before the signal; make big.jsonl bigger";
+    for (const auto& e : fs::directory_iterator(dir))
+      EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << sig;
     EXPECT_FALSE(fs::exists(dir / "out.nq")) << sig;
   }
 }
@@ -308,7 +334,8 @@ TEST_F(Cli, DirectoriesGatherPagesAndAnyCaseOfExtension) {
   auto r = sh_in(dir, "convert corpus --format nquads");
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("3 converted, 0 failed"), std::string::npos) << r.out;
-  for (const char* industry : {"集成电路", "软件", "人工智能"}) EXPECT_NE(r.out.find(industry), std::string::npos) << industry;
+  for (const char* industry : {"集成电路", "软件", "人工智能"})
+    EXPECT_NE(r.out.find(industry), std::string::npos) << industry;
 }
 
 TEST_F(Cli, AnUnreadableSubdirectoryIsReportedNotSkippedSilently) {
@@ -352,14 +379,19 @@ TEST_F(Cli, ARunawayLexiconLineIsARulesErrorAtItsLine) {
 
 TEST_F(Cli, ADeeplyNestedJsonLineDoesNotStopTheBatch) {
   std::string deep = std::string(400000, '[') + std::string(400000, ']');
-  std::ofstream(dir / "arts.jsonl") << R"({"id": "deep", "text": "鼓楼区以集成电路为主导产业。", "extra": )" << deep << "}\n"
-                                    << std::string(300000, '[') << "\n"
-                                    << R"({"id": "fine", "text": "玄武区以人工智能为主导产业。", "extra": [[{"a": 1}]]})" << "\n"
-                                    << R"({"id": "after", "text": "江宁区以软件为主导产业。"})" << "\n";
+  std::ofstream(dir / "arts.jsonl")
+      << R"({"id": "deep", "text": "鼓楼区以集成电路为主导产业。", "extra": )" << deep << "}\n"
+      << std::string(300000, '[') << "\n"
+      << R"({"id": "fine", "text": "玄武区以人工智能为主导产业。", "extra": [[{"a": 1}]]})"
+      << "\n"
+      << R"({"id": "after", "text": "江宁区以软件为主导产业。"})"
+      << "\n";
   auto r = sh_in(dir, "convert arts.jsonl --format nquads");
   EXPECT_EQ(r.code, 3) << r.out.substr(0, 2000);
-  EXPECT_NE(r.out.find("skipped arts.jsonl:1: nested deeper than 64 levels"), std::string::npos) << r.out.substr(0, 2000);
-  EXPECT_NE(r.out.find("skipped arts.jsonl:2: nested deeper than 64 levels"), std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("skipped arts.jsonl:1: nested deeper than 64 levels"), std::string::npos)
+      << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("skipped arts.jsonl:2: nested deeper than 64 levels"), std::string::npos)
+      << r.out.substr(0, 2000);
   EXPECT_NE(r.out.find("2 converted, 2 failed"), std::string::npos) << r.out.substr(0, 2000);
   EXPECT_NE(r.out.find("Article/fine>"), std::string::npos);
   EXPECT_NE(r.out.find("Article/after>"), std::string::npos);
@@ -372,26 +404,29 @@ TEST_F(Cli, JsonLinesWithoutALineEndAreBounded) {  // /dev/zero as JSON Lines: r
       << r.out.substr(0, 500);
 }
 
-TEST_F(Cli, StandardInputGivenTwiceIsAUsageError) {
-  EXPECT_EQ(sh_in(dir, "convert - - < a.txt").code, 2);
-}
+TEST_F(Cli, StandardInputGivenTwiceIsAUsageError) { EXPECT_EQ(sh_in(dir, "convert - - < a.txt").code, 2); }
 
 TEST_F(Cli, AJsonLineTitleIsTheArticlesTitleWithOrWithoutADate) {
   std::ofstream(dir / "arts.jsonl")
-      << R"({"id": "t1", "text": "鼓楼区以集成电路为主导产业。\n江宁区以软件为主导产业。", "title": "两区产业速览"})" << "\n"
-      << R"({"id": "t2", "text": "玄武区以人工智能为主导产业。", "title": "玄武快讯", "source": "玄武日报"})" << "\n";
+      << R"({"id": "t1", "text": "鼓楼区以集成电路为主导产业。\n江宁区以软件为主导产业。", "title": "两区产业速览"})"
+      << "\n"
+      << R"({"id": "t2", "text": "玄武区以人工智能为主导产业。", "title": "玄武快讯", "source": "玄武日报"})"
+      << "\n";
   auto r = sh_in(dir, "convert arts.jsonl --format nquads");
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("<https://doc2kg.org/id/Article/t1> <https://schema.org/headline> \"两区产业速览\""), std::string::npos)
+  EXPECT_NE(r.out.find("<https://doc2kg.org/id/Article/t1> <https://schema.org/headline> \"两区产业速览\""),
+            std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("<https://doc2kg.org/id/Article/t2> <https://schema.org/headline> \"玄武快讯\""), std::string::npos);
+  EXPECT_NE(r.out.find("<https://doc2kg.org/id/Article/t2> <https://schema.org/headline> \"玄武快讯\""),
+            std::string::npos);
   EXPECT_NE(r.out.find("玄武日报"), std::string::npos);
   EXPECT_NE(r.out.find("集成电路"), std::string::npos);
 }
 
 TEST_F(Cli, ATerminalOnStandardInputIsAUsageErrorNotAWait) {
   // script(1) gives the command a pseudo-terminal as its standard input.
-  if (std::system("script -qec true /dev/null < /dev/null > /dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1) or pty";
+  if (std::system("script -qec true /dev/null < /dev/null > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "no script(1) or pty";
   for (std::string args : {"convert --jsonl", "convert -"}) {
     std::string cmd = "script -qec '" + std::string(DOC2KG_BINARY) + " " + args + "' /dev/null < /dev/null 2>&1";
     FILE* p = popen(cmd.c_str(), "r");

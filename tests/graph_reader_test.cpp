@@ -12,9 +12,9 @@
 #include <sstream>
 
 #include "doc2kg/error.hpp"
+#include "doc2kg/writer.hpp"
 #include "formats/nquads_writer.hpp"
 #include "read/reader.hpp"
-#include "doc2kg/writer.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -108,11 +108,14 @@ TEST(GraphReader, NQuadsInAnyLineOrderAndAsAUnionOfShards) {
 TEST(GraphReader, NQuadsLiteralsEscapesAndForeignQuads) {
   std::string id = "<https://doc2kg.org/id/District/%E6%B1%9F%E5%AE%81%E5%8C%BA>";
   std::string text =
-      "<https://doc2kg.org/id/District/江宁区> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://doc2kg.org/vocab#District> .\n"
+      "<https://doc2kg.org/id/District/江宁区> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+      "<https://doc2kg.org/vocab#District> .\n"
       "<https://doc2kg.org/id/District/江宁区> <https://schema.org/alternateName> \"\\u6C5F\\u5B81\"@zh .\n"
       "<https://doc2kg.org/id/Indicator/x> <https://schema.org/name> \"GDP \\\"总量\\\"\\t\" .\n"
-      "<https://doc2kg.org/id/Indicator/x> <https://schema.org/value> \"2.24E1\"^^<http://www.w3.org/2001/XMLSchema#double> .\n"
-      "<https://doc2kg.org/id/Indicator/x> <https://doc2kg.org/vocab#period> \"2023-06\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> <https://doc2kg.org/id/Article/a.txt> .\n"
+      "<https://doc2kg.org/id/Indicator/x> <https://schema.org/value> "
+      "\"2.24E1\"^^<http://www.w3.org/2001/XMLSchema#double> .\n"
+      "<https://doc2kg.org/id/Indicator/x> <https://doc2kg.org/vocab#period> "
+      "\"2023-06\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> <https://doc2kg.org/id/Article/a.txt> .\n"
       "_:b1 <https://schema.org/name> \"a blank node: skipped\" .\n"
       "<http://example.org/x> <https://schema.org/name> \"not doc2kg's: skipped\" . # comment\n" +
       id + " <https://doc2kg.org/vocab#hasIndicator> <https://doc2kg.org/id/Indicator/x> .\n";
@@ -132,16 +135,19 @@ TEST(GraphReader, NQuadsLiteralsEscapesAndForeignQuads) {
 
 TEST(GraphReader, MalformedNQuadsNameTheFileLineAndColumn) {
   std::string good = "<https://doc2kg.org/id/District/a> <https://schema.org/name> \"a\" .\n";
-  EXPECT_NE(error_of(good + "<https://doc2kg.org/id/District/a> <https://schema.org/name> \"a\"\n", "x.nq").find("x.nq:2:"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(good + "<https://doc2kg.org/id/District/a> <https://schema.org/name> \"a\"\n", "x.nq").find("x.nq:2:"),
+      std::string::npos);
   EXPECT_NE(error_of(good + good + "<https://doc2kg.org/id/District/a> <https://schema.org/name> \"open .\n", "x.nq")
                 .find("x.nq:3:"),
             std::string::npos);
-  EXPECT_NE(error_of(good + "<https://doc2kg.org/id/District/a> \"p\" \"a\" .\n", "x.nq").find("x.nq:2:"), std::string::npos);
+  EXPECT_NE(error_of(good + "<https://doc2kg.org/id/District/a> \"p\" \"a\" .\n", "x.nq").find("x.nq:2:"),
+            std::string::npos);
   EXPECT_NE(error_of(good + "<https://doc2kg.org/id/District/a> <https://schema.org/name> \"\\uD800\" .\n", "x.nq")
                 .find("x.nq:2:"),
             std::string::npos);
-  std::string huge = "<https://doc2kg.org/id/District/a> <https://schema.org/name> \"" + std::string(17 * 1024 * 1024, 'x') + "\" .\n";
+  std::string huge =
+      "<https://doc2kg.org/id/District/a> <https://schema.org/name> \"" + std::string(17 * 1024 * 1024, 'x') + "\" .\n";
   EXPECT_NE(error_of(huge, "x.nq").find("longer than 16 MB"), std::string::npos);  // bounded memory
 }
 
@@ -180,7 +186,8 @@ TEST(GraphReader, DeeplyNestedEvidenceInGraphMLIsAnErrorNotACrash) {
       "<graphml>\n<key id=\"relation\" for=\"edge\" attr.name=\"relation\"/>\n"
       "<key id=\"evidence\" for=\"edge\" attr.name=\"evidence\"/>\n<graph>\n"
       "<edge source=\"District/a\" target=\"City/b\"><data key=\"relation\">locatedIn</data>\n"
-      "<data key=\"evidence\">" + evidence + "</data></edge>\n</graph></graphml>\n";
+      "<data key=\"evidence\">" +
+      evidence + "</data></edge>\n</graph></graphml>\n";
   std::string message = error_of(text, "deep.graphml");
   EXPECT_NE(message.find("deep.graphml:"), std::string::npos) << message;
   EXPECT_NE(message.find("evidence"), std::string::npos) << message;
@@ -189,7 +196,8 @@ TEST(GraphReader, DeeplyNestedEvidenceInGraphMLIsAnErrorNotACrash) {
 }
 
 TEST(GraphReader, JsonLdValuesAreBoundedAndTrailingBytesRefused) {
-  std::string huge = "{\"@graph\": [{\"@id\": \"District/a\", \"name\": \"" + std::string(11 * 1024 * 1024, 'x') + "\"}]}";
+  std::string huge =
+      "{\"@graph\": [{\"@id\": \"District/a\", \"name\": \"" + std::string(11 * 1024 * 1024, 'x') + "\"}]}";
   EXPECT_NE(error_of(huge, "huge.jsonld").find("more than 10 MB"), std::string::npos);
   EXPECT_NE(error_of("{\"@graph\": []} {", "two.jsonld").find("two.jsonld:1:"), std::string::npos);
   EXPECT_NE(error_of(std::string("{\"@graph\": []}\0x", 16), "nul.jsonld").find("after the end"), std::string::npos);

@@ -1,8 +1,8 @@
 #include "doc2kg/graph.hpp"
-#include "graph/vocabulary.hpp"
 
 #include <gtest/gtest.h>
 
+#include "graph/vocabulary.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;

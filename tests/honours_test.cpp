@@ -31,8 +31,9 @@ int count_type(const doc2kg::Document& x, const std::string& type) {
 }  // namespace
 
 TEST(Honours, TitleWithAPlaceHeadIsAnHonourNeverAPlace) {
-  auto x = run("桐庐县发展良好。凤川街道获评国家农业产业强镇,荻浦村被评为省级乡村振兴示范村,"
-               "瑶琳社区荣获全国综合减灾示范社区称号,富春江科技园获批国家级双创示范园区。");
+  auto x =
+      run("桐庐县发展良好。凤川街道获评国家农业产业强镇,荻浦村被评为省级乡村振兴示范村,"
+          "瑶琳社区荣获全国综合减灾示范社区称号,富春江科技园获批国家级双创示范园区。");
   EXPECT_TRUE(has_fact(x, "凤川街道", "awarded", "国家农业产业强镇"));
   EXPECT_TRUE(has_fact(x, "荻浦村", "awarded", "省级乡村振兴示范村"));
   EXPECT_TRUE(has_fact(x, "瑶琳社区", "awarded", "全国综合减灾示范社区"));
@@ -50,7 +51,9 @@ TEST(Honours, UnquotedTitleRunsToTheClauseEndOrItsCloser) {
 }
 
 TEST(Honours, ListsOfTitlesAreSplit) {
-  auto x = run("桐庐县发展良好。春江社区先后荣获全国和谐社区建设示范社区、浙江省绿色社区和全国科普示范社区等多项国家级荣誉称号。");
+  auto x =
+      run("桐庐县发展良好。春江社区先后荣获全国和谐社区建设示范社区、浙江省绿色社区和全国科普示范社区等多项国家级荣誉称"
+          "号。");
   EXPECT_TRUE(has_fact(x, "春江社区", "awarded", "全国和谐社区建设示范社区"));  // 和谐 is not a separator
   EXPECT_TRUE(has_fact(x, "春江社区", "awarded", "浙江省绿色社区"));
   EXPECT_TRUE(has_fact(x, "春江社区", "awarded", "全国科普示范社区"));
@@ -67,19 +70,20 @@ TEST(Honours, ListsOfTitlesAreSplit) {
 }
 
 TEST(Honours, EveryCompletedVerbOfTheOntology) {
-  auto x = run("桐庐县发展良好。"
-               "横村镇被命名为省级森林城镇。"
-               "杭州青禾农业有限公司被认定为农业产业化省级骨干企业。"
-               "桐君街道列入全国社区治理创新实验区名单。"
-               "旧县街道入选全国乡村治理示范乡镇名单。"
-               "富春江镇上榜全国综合实力千强镇名单。"
-               "天子岗景区晋级国家4A级旅游景区。"
-               "杭州桐江电器有限公司摘得浙江省质量奖殊荣。"
-               "江南镇去年成功创建省级生态文明建设示范乡镇。"
-               "莪山乡今年创成省级美丽乡村示范乡。"
-               "桐庐县顺利通过国家卫生县城复审。"
-               "钟山乡获得全国生态文化乡称号。"
-               "百江镇被授予“浙江省体育强镇”称号。");
+  auto x =
+      run("桐庐县发展良好。"
+          "横村镇被命名为省级森林城镇。"
+          "杭州青禾农业有限公司被认定为农业产业化省级骨干企业。"
+          "桐君街道列入全国社区治理创新实验区名单。"
+          "旧县街道入选全国乡村治理示范乡镇名单。"
+          "富春江镇上榜全国综合实力千强镇名单。"
+          "天子岗景区晋级国家4A级旅游景区。"
+          "杭州桐江电器有限公司摘得浙江省质量奖殊荣。"
+          "江南镇去年成功创建省级生态文明建设示范乡镇。"
+          "莪山乡今年创成省级美丽乡村示范乡。"
+          "桐庐县顺利通过国家卫生县城复审。"
+          "钟山乡获得全国生态文化乡称号。"
+          "百江镇被授予“浙江省体育强镇”称号。");
   EXPECT_TRUE(has_fact(x, "横村镇", "awarded", "省级森林城镇"));
   EXPECT_TRUE(has_fact(x, "杭州青禾农业有限公司", "awarded", "农业产业化省级骨干企业"));
   EXPECT_TRUE(has_fact(x, "桐君街道", "awarded", "全国社区治理创新实验区"));
@@ -95,8 +99,9 @@ TEST(Honours, EveryCompletedVerbOfTheOntology) {
 }
 
 TEST(Honours, LeadingYearOrBatchAndTrailingCloserAreDropped) {
-  auto x = run("桐庐县发展良好。桐庐县上榜2023年度全国县域旅游综合实力百强县名单,入选第三批国家全域旅游示范区名单,"
-               "获评“2022年全国休闲农业重点县”。");
+  auto x =
+      run("桐庐县发展良好。桐庐县上榜2023年度全国县域旅游综合实力百强县名单,入选第三批国家全域旅游示范区名单,"
+          "获评“2022年全国休闲农业重点县”。");
   EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国县域旅游综合实力百强县"));
   EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "国家全域旅游示范区"));
   EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国休闲农业重点县"));
@@ -106,34 +111,39 @@ TEST(Honours, LeadingYearOrBatchAndTrailingCloserAreDropped) {
 }
 
 TEST(Honours, ATitleOnlyPursuedIsNeitherHonourNorAward) {
-  auto x = run("桐庐县正在创建国家生态文明建设示范县,瑶琳镇积极争创“全国文明村镇”称号,"
-               "凤川街道申报省级未来社区,江南镇力争创成省级美丽城镇,百江镇力争年内入选全国千强镇名单。");
+  auto x =
+      run("桐庐县正在创建国家生态文明建设示范县,瑶琳镇积极争创“全国文明村镇”称号,"
+          "凤川街道申报省级未来社区,江南镇力争创成省级美丽城镇,百江镇力争年内入选全国千强镇名单。");
   EXPECT_EQ(count_type(x, "Honor"), 0);
   EXPECT_EQ(count_awarded(x), 0);
 }
 
 TEST(Honours, SuccessfulCreationIsCompletedBesideTitlesOnlyPursued) {
-  auto x = run("桐庐县发展良好。荻浦村去年成功创建杭州市文明村,目前正在申报全国乡村旅游重点村,并争创浙江省美丽乡村特色精品村。");
+  auto x = run(
+      "桐庐县发展良好。荻浦村去年成功创建杭州市文明村,目前正在申报全国乡村旅游重点村,并争创浙江省美丽乡村特色精品村。");
   EXPECT_TRUE(has_fact(x, "荻浦村", "awarded", "杭州市文明村"));
   EXPECT_EQ(count_type(x, "Honor"), 1);
   EXPECT_EQ(count_awarded(x), 1);
 }
 
 TEST(Honours, HolderReferredToAfterItIsNamed) {
-  auto x = run("桐庐县发展良好。城南街道白云社区是一个老旧小区集中的社区。近年来,该社区先后荣获"
-               "“全国示范性老年友好型社区”“浙江省绿色社区”等荣誉称号。");
+  auto x =
+      run("桐庐县发展良好。城南街道白云社区是一个老旧小区集中的社区。近年来,该社区先后荣获"
+          "“全国示范性老年友好型社区”“浙江省绿色社区”等荣誉称号。");
   EXPECT_TRUE(has_fact(x, "白云社区", "awarded", "全国示范性老年友好型社区"));
   EXPECT_TRUE(has_fact(x, "白云社区", "awarded", "浙江省绿色社区"));
   EXPECT_FALSE(has_fact(x, "桐庐县", "awarded", "浙江省绿色社区"));
 
-  auto y = run("桐庐县发展良好。凤川街道地处县城东部。今年,这个街道获评全国综合减灾示范街道和省级平安街道,"
-               "辖区内的翙岗社区则被评为省级文明社区。");
+  auto y =
+      run("桐庐县发展良好。凤川街道地处县城东部。今年,这个街道获评全国综合减灾示范街道和省级平安街道,"
+          "辖区内的翙岗社区则被评为省级文明社区。");
   EXPECT_TRUE(has_fact(y, "凤川街道", "awarded", "全国综合减灾示范街道"));
   EXPECT_TRUE(has_fact(y, "凤川街道", "awarded", "省级平安街道"));
   EXPECT_TRUE(has_fact(y, "翙岗社区", "awarded", "省级文明社区"));
 
-  auto z = run("桐庐县发展良好。瑶琳镇的富春药谷产业园位于分水江畔。该园区先后获批国家级农业科技园区、"
-               "浙江省现代农业园区,今年又被列入省级数字农业工厂名单。");
+  auto z =
+      run("桐庐县发展良好。瑶琳镇的富春药谷产业园位于分水江畔。该园区先后获批国家级农业科技园区、"
+          "浙江省现代农业园区,今年又被列入省级数字农业工厂名单。");
   EXPECT_TRUE(has_fact(z, "富春药谷产业园", "awarded", "国家级农业科技园区"));
   EXPECT_TRUE(has_fact(z, "富春药谷产业园", "awarded", "浙江省现代农业园区"));
   EXPECT_TRUE(has_fact(z, "富春药谷产业园", "awarded", "省级数字农业工厂"));
@@ -155,7 +165,9 @@ TEST(Honours, UnnamedHolderGivesTheHonourWithoutAnAward) {
 }
 
 TEST(Honours, NamedHolderEndsBeforeTheVerb) {
-  auto x = run("桐庐县发展良好。县里的青龙湾景区荣获国家级旅游度假区称号。县内的富春山药谷被省政府授予省级中医药文化养生示范基地称号。");
+  auto x =
+      run("桐庐县发展良好。县里的青龙湾景区荣获国家级旅游度假区称号。县内的富春山药谷被省政府授予省级中医药文化养生示范"
+          "基地称号。");
   EXPECT_TRUE(has_fact(x, "青龙湾景区", "awarded", "国家级旅游度假区"));
   EXPECT_TRUE(has_fact(x, "富春山药谷", "awarded", "省级中医药文化养生示范基地"));
   EXPECT_FALSE(has_type_containing(x, "Zone", "荣获"));
@@ -164,7 +176,8 @@ TEST(Honours, NamedHolderEndsBeforeTheVerb) {
 }
 
 TEST(Honours, EveryHolderOfAListAndAHolderAfterItsTitle) {
-  auto x = run("桐庐县发展良好。横村镇的孝门村、阳山畈村获评省级善治示范村。晋级国家3A级旅游景区的白云源景区游客大增。");
+  auto x =
+      run("桐庐县发展良好。横村镇的孝门村、阳山畈村获评省级善治示范村。晋级国家3A级旅游景区的白云源景区游客大增。");
   EXPECT_TRUE(has_fact(x, "孝门村", "awarded", "省级善治示范村"));
   EXPECT_TRUE(has_fact(x, "阳山畈村", "awarded", "省级善治示范村"));
   EXPECT_TRUE(has_fact(x, "白云源景区", "awarded", "国家3A级旅游景区"));
@@ -172,8 +185,9 @@ TEST(Honours, EveryHolderOfAListAndAHolderAfterItsTitle) {
 }
 
 TEST(Honours, NotTitlesAfterTheSameVerbs) {
-  auto x = run("桐庐县发展良好。全县上榜企业达到15家,入选企业获批资金3000万元,获得群众好评。"
-               "全县有12个村获评省级美丽乡村示范村。");
+  auto x =
+      run("桐庐县发展良好。全县上榜企业达到15家,入选企业获批资金3000万元,获得群众好评。"
+          "全县有12个村获评省级美丽乡村示范村。");
   EXPECT_FALSE(has_type_containing(x, "Honor", "企业"));
   EXPECT_FALSE(has_type_containing(x, "Honor", "资金"));
   EXPECT_FALSE(has_type_containing(x, "Honor", "好评"));

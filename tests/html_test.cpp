@@ -1,13 +1,12 @@
 // Web pages of the test's own making, and Traditional Chinese text.
-#include "read/html_reader.hpp"
-
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
+#include "read/html_reader.hpp"
 #include "read/reader.hpp"
 #include "read/script.hpp"
-#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -61,7 +60,7 @@ TEST(Html, RecognisedByContentNotByName) {
 TEST(Html, HeaderFieldsFromMetaAndByline) {
   Document d = read_article(kPage, "page.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "江宁区经济稳中向好");  // og:title
-  EXPECT_EQ(d.info.date, "2023-10-20");          // meta pubdate
+  EXPECT_EQ(d.info.date, "2023-10-20");           // meta pubdate
   EXPECT_EQ(d.info.source, "南京日报");
   EXPECT_EQ(d.info.author, "王芳");
 }
@@ -69,8 +68,10 @@ TEST(Html, HeaderFieldsFromMetaAndByline) {
 TEST(Html, BodyWithoutScriptsNavigationCommentsFooterOrResidue) {
   std::string text = html_to_article(kPage, "page.txt", ReaderVocabulary::from(project_rules())).text;
   EXPECT_NE(text.find("江宁区以集成电路为主导产业,全区新增企业100家。"), std::string::npos) << text;  // numeric entity
-  EXPECT_NE(text.find("明月社区获评“全国示范社区”。\n桂花街道青山村建成茶园 2300亩。"), std::string::npos) << text;  // <br>, &nbsp;
-  for (const char* gone : {"不是正文", "假荣誉", "评论里的荣誉", "政务公开", "当前位置", "分享到", "责任编辑", "ICP备", "color"})
+  EXPECT_NE(text.find("明月社区获评“全国示范社区”。\n桂花街道青山村建成茶园 2300亩。"), std::string::npos)
+      << text;  // <br>, &nbsp;
+  for (const char* gone :
+       {"不是正文", "假荣誉", "评论里的荣誉", "政务公开", "当前位置", "分享到", "责任编辑", "ICP备", "color"})
     EXPECT_EQ(text.find(gone), std::string::npos) << gone << "\n" << text;
 }
 
@@ -93,24 +94,28 @@ TEST(Html, TheHeaderIsGivenToTheReaderNotWrittenAsLabelledLines) {
 
 TEST(Html, AChineseDateOnAPageIsRead) {
   // In the byline, and in the metadata: the reader's dates, 年/月/日 from the rule set.
-  auto byline = run("<html><head><title>标题</title></head><body><div class=\"info\">来源：江宁日报 2023年6月29日</div>"
-                    "<div class=\"content\"><p>去年,江宁区新增企业100家。</p></div></body></html>",
-                    "b.html");
+  auto byline =
+      run("<html><head><title>标题</title></head><body><div class=\"info\">来源：江宁日报 2023年6月29日</div>"
+          "<div class=\"content\"><p>去年,江宁区新增企业100家。</p></div></body></html>",
+          "b.html");
   EXPECT_EQ(byline.info.date, "2023-06-29");
   EXPECT_EQ(byline.info.source, "江宁日报");
-  auto meta = run("<html><head><meta name=\"pubdate\" content=\"2023年6月29日 10:30\"><title>标题</title></head>"
-                  "<body><p>去年,江宁区新增企业100家。</p></body></html>",
-                  "m.html");
+  auto meta =
+      run("<html><head><meta name=\"pubdate\" content=\"2023年6月29日 10:30\"><title>标题</title></head>"
+          "<body><p>去年,江宁区新增企业100家。</p></body></html>",
+          "m.html");
   EXPECT_EQ(meta.info.date, "2023-06-29");
   ASSERT_FALSE(meta.indicators.empty());
   EXPECT_EQ(meta.indicators[0].period, "2022");
-  EXPECT_EQ(run("<html><body><div>来源：某报 二〇二三年六月二十九日</div><p>正文内容。</p></body></html>", "h.html").info.date,
+  EXPECT_EQ(run("<html><body><div>来源：某报 二〇二三年六月二十九日</div><p>正文内容。</p></body></html>", "h.html")
+                .info.date,
             "2023-06-29");
 }
 
 TEST(Html, TemplateResidueComesFromTheRuleSet) {
-  std::string page = "<html><head><title>标题</title></head><body><div class=\"content\"><p>正文第一段。</p>"
-                     "<p>鲁ICP备12345678号</p><p>Copyright 2023 某某网</p><p>扫一扫在手机打开当前页</p><p>xx</p></div></body></html>";
+  std::string page =
+      "<html><head><title>标题</title></head><body><div class=\"content\"><p>正文第一段。</p>"
+      "<p>鲁ICP备12345678号</p><p>Copyright 2023 某某网</p><p>扫一扫在手机打开当前页</p><p>xx</p></div></body></html>";
   std::string text = html_to_article(page, "r.html", ReaderVocabulary::from(project_rules())).text;
   EXPECT_EQ(text, "正文第一段。\n");
 }
@@ -135,16 +140,19 @@ TEST(Html, GbkPageWithItsMetaCharset) {
 }
 
 TEST(Html, DateOnlyInMeta) {
-  auto x = run("<html><head><meta property=\"article:published_time\" content=\"2024-02-05T08:00:00+08:00\">"
-               "<title>标题</title></head><body><p>去年,江宁区新增企业100家。</p></body></html>",
-               "m.html");
+  auto x =
+      run("<html><head><meta property=\"article:published_time\" content=\"2024-02-05T08:00:00+08:00\">"
+          "<title>标题</title></head><body><p>去年,江宁区新增企业100家。</p></body></html>",
+          "m.html");
   EXPECT_EQ(x.info.date, "2024-02-05");
   ASSERT_FALSE(x.indicators.empty());
   EXPECT_EQ(x.indicators[0].period, "2023");
 }
 
 TEST(Html, APageWithoutTextIsAnError) {
-  EXPECT_THROW(read_article("<html><body><nav>首页</nav><script>x()</script></body></html>", "empty.html", test::project_rules()), Error);
+  EXPECT_THROW(read_article("<html><body><nav>首页</nav><script>x()</script></body></html>", "empty.html",
+                            test::project_rules()),
+               Error);
 }
 
 TEST(Traditional, MatchingRunsOnASimplifiedCopyAndEvidenceQuotesTheOriginal) {
@@ -179,8 +187,11 @@ std::string encoded(const std::string& utf8, const char* encoding) {
 }
 
 std::string page_with_charset(const std::string& charset) {
-  return "<html><head><meta charset=\"" + charset + "\"><title>南湖区产业观察</title></head><body>"
-         "<div class=\"content\"><p>南湖区以新能源汽车为主导产业。</p><p>青石社区获评“全国示范社区”。</p></div></body></html>";
+  return "<html><head><meta charset=\"" + charset +
+         "\"><title>南湖区产业观察</title></head><body>"
+         "<div "
+         "class=\"content\"><p>南湖区以新能源汽车为主导产业。</p><p>青石社区获评“全国示范社区”。</p></div></body></"
+         "html>";
 }
 
 }  // namespace
@@ -188,7 +199,8 @@ std::string page_with_charset(const std::string& charset) {
 TEST(Html, AnUnknownCharsetFallsBackToDetection) {
   const auto& words = ReaderVocabulary::from(project_rules());
   std::string page = page_with_charset("no-such-charset");
-  EXPECT_EQ(html_to_article(page, "u.html", words).text, "南湖区以新能源汽车为主导产业。\n青石社区获评“全国示范社区”。\n");
+  EXPECT_EQ(html_to_article(page, "u.html", words).text,
+            "南湖区以新能源汽车为主导产业。\n青石社区获评“全国示范社区”。\n");
   EXPECT_EQ(html_to_article(gbk(page), "g.html", words).text,  // GBK bytes: detected
             "南湖区以新能源汽车为主导产业。\n青石社区获评“全国示范社区”。\n");
   EXPECT_TRUE(has_fact(run(page, "u.html"), "南湖区", "leadingIndustry", "新能源汽车"));
@@ -200,8 +212,9 @@ TEST(Html, AUtf16LabelInAMetaIsUtf8AndUtf8BytesWinOverTheirLabel) {
   for (const char* label : {"utf-16", "UTF-16LE", "gbk", "gb2312", "big5", "iso-8859-1"})  // all UTF-8 bytes
     EXPECT_EQ(html_to_article(page_with_charset(label), "p.html", words).text, text) << label;
   EXPECT_EQ(html_to_article(gbk(page_with_charset("gb2312")), "p.html", words).text, text);  // the label's bytes
-  std::string big5 = "<html><head><meta charset=\"big5\"><title>題</title></head><body><p>南湖區以新能源汽車為主導產業。</p>"
-                     "</body></html>";
+  std::string big5 =
+      "<html><head><meta charset=\"big5\"><title>題</title></head><body><p>南湖區以新能源汽車為主導產業。</p>"
+      "</body></html>";
   EXPECT_EQ(html_to_article(encoded(big5, "Big5"), "p.html", words).text, "南湖區以新能源汽車為主導產業。\n");
 }
 
@@ -229,23 +242,26 @@ TEST(Html, TextNestedDeeplyIsRead) {
 }
 
 TEST(Html, ChineseDatesInABylineWithATimeAndInMeta) {
-  auto byline = run("<html><head><title>标题</title></head><body><div class=\"info\">发布时间：2023年6月29日 10:30"
-                    "　来源：南湖日报</div><div class=\"content\"><p>去年,南湖区新增企业100家。</p></div></body></html>",
-                    "b.html");
+  auto byline =
+      run("<html><head><title>标题</title></head><body><div class=\"info\">发布时间：2023年6月29日 10:30"
+          "　来源：南湖日报</div><div class=\"content\"><p>去年,南湖区新增企业100家。</p></div></body></html>",
+          "b.html");
   EXPECT_EQ(byline.info.date, "2023-06-29");
   EXPECT_EQ(byline.info.source, "南湖日报");
-  auto meta = run("<html><head><meta name=\"publishdate\" content=\"2023 年 06 月 29 日\"><title>标题</title></head>"
-                  "<body><p>去年,南湖区新增企业100家。</p></body></html>",
-                  "m.html");
+  auto meta =
+      run("<html><head><meta name=\"publishdate\" content=\"2023 年 06 月 29 日\"><title>标题</title></head>"
+          "<body><p>去年,南湖区新增企业100家。</p></body></html>",
+          "m.html");
   EXPECT_EQ(meta.info.date, "2023-06-29");
 }
 
 TEST(Html, ACallersFieldsWinAndThePagesFillTheRest) {
   // A JSON line whose text is a page: its date is the caller's, the byline's source the page's.
   Document doc;
-  doc.input = "<html><head><meta name=\"pubdate\" content=\"2023-10-20\"><title>南湖区产业观察</title></head><body>"
-              "<div class=\"info\">来源：南湖日报</div><div class=\"content\"><p>南湖区以新能源汽车为主导产业。</p></div>"
-              "</body></html>";
+  doc.input =
+      "<html><head><meta name=\"pubdate\" content=\"2023-10-20\"><title>南湖区产业观察</title></head><body>"
+      "<div class=\"info\">来源：南湖日报</div><div class=\"content\"><p>南湖区以新能源汽车为主导产业。</p></div>"
+      "</body></html>";
   doc.info.id = "j1";
   doc.info.date = "2024-01-02";
   reader::run(doc, project_rules());

@@ -20,7 +20,8 @@ const IndicatorFact* find(const Document& x, double value, const std::string& un
 }  // namespace
 
 TEST(Indicators, GrowthInheritsTheNameOfTheFigureBefore) {
-  auto x = run("题\n2023-10-20\n\n今年1-9月,江宁区实现地区生产总值2186.4亿元,同比增长6.9%;规上工业增加值同比下降3.2%。");
+  auto x =
+      run("题\n2023-10-20\n\n今年1-9月,江宁区实现地区生产总值2186.4亿元,同比增长6.9%;规上工业增加值同比下降3.2%。");
   auto* gdp = find(x, 218640000000, "CNY");
   ASSERT_TRUE(gdp);
   EXPECT_EQ(gdp->name, "地区生产总值");
@@ -37,7 +38,8 @@ TEST(Indicators, GrowthInheritsTheNameOfTheFigureBefore) {
 }
 
 TEST(Indicators, AProjectsInvestmentBelongsToTheProject) {
-  auto x = run("江宁区发展良好。总投资45亿元的储能电池项目开工;江宁区与星火科技有限公司签约光伏组件项目,总投资二十亿元。");
+  auto x =
+      run("江宁区发展良好。总投资45亿元的储能电池项目开工;江宁区与星火科技有限公司签约光伏组件项目,总投资二十亿元。");
   auto* a = find(x, 4500000000, "CNY");
   ASSERT_TRUE(a);
   EXPECT_EQ(a->subject, "储能电池项目");
@@ -59,7 +61,8 @@ TEST(Indicators, CountsOfUnnamedThingsAndEnumerations) {
 }
 
 TEST(Indicators, CommunityFiguresAndPeriodsThatEndAtASemicolon) {
-  auto x = run("江宁区发展良好。石桥镇青山村建成茶园2300亩,2022年村集体收入达到126万元;桂花街道明月社区服务居民8600余人。");
+  auto x =
+      run("江宁区发展良好。石桥镇青山村建成茶园2300亩,2022年村集体收入达到126万元;桂花街道明月社区服务居民8600余人。");
   auto* tea = find(x, 2300, "亩");
   ASSERT_TRUE(tea);
   EXPECT_EQ(tea->subject, "青山村");
@@ -131,8 +134,9 @@ TEST(Indicators, YearOnYearWordsAreMeasures) {
 }
 
 TEST(Indicators, RankingsWithAndWithoutAPosition) {
-  auto x = article("上半年,江宁区规上工业增加值同比增长9.1%,增速居南京市各区第3位;固定资产投资增长5.5%,"
-                   "增速在全省13个设区市中排第5位。全区数字经济营业收入增速居全市第一。");
+  auto x = article(
+      "上半年,江宁区规上工业增加值同比增长9.1%,增速居南京市各区第3位;固定资产投资增长5.5%,"
+      "增速在全省13个设区市中排第5位。全区数字经济营业收入增速居全市第一。");
   auto* third = find(x, 3, "rank");
   ASSERT_TRUE(third);
   EXPECT_EQ(third->name, "规上工业增加值增速");
@@ -172,8 +176,9 @@ TEST(Indicators, ApproximationsAndBounds) {
 }
 
 TEST(Indicators, ChineseNumeralsFullWidthDigitsSeparatorsAndSpaces) {
-  auto x = article("总投资四亿五千万元的智能装备项目开工。江宁区实现地区生产总值３２１．５亿元。\n"
-                   "全区城镇居民人均可支配收入 51,320 元,规上工业总产值 645.3 亿元,增长 7.6%。");
+  auto x = article(
+      "总投资四亿五千万元的智能装备项目开工。江宁区实现地区生产总值３２１．５亿元。\n"
+      "全区城镇居民人均可支配收入 51,320 元,规上工业总产值 645.3 亿元,增长 7.6%。");
   auto* project = find(x, 450000000, "CNY");
   ASSERT_TRUE(project);
   EXPECT_EQ(project->subject, "智能装备项目");
@@ -201,9 +206,10 @@ TEST(Indicators, ARangeGivesItsTwoBounds) {
 }
 
 TEST(Indicators, StocksTargetsAndSpansGetTheirPeriods) {
-  auto x = article("截至5月底,江宁区经营主体达到12.6万户。\n明年,江宁区力争新增规上企业60家以上。\n"
-                   "2021年以来,江宁区累计建成充电桩800个。",
-                   "2023-06-20");
+  auto x = article(
+      "截至5月底,江宁区经营主体达到12.6万户。\n明年,江宁区力争新增规上企业60家以上。\n"
+      "2021年以来,江宁区累计建成充电桩800个。",
+      "2023-06-20");
   auto* stock = find(x, 126000, "count");
   ASSERT_TRUE(stock);
   EXPECT_EQ(stock->period, "2023-05");
@@ -228,8 +234,9 @@ TEST(Indicators, ATimeThatOpensTheTextCarriesToFiguresWithoutOne) {
 }
 
 TEST(Indicators, RespectivelyPairsFiguresWithSubjectsOrNames) {
-  auto x = article("储能电池项目和光伏组件项目,总投资分别为12亿元和8亿元。\n"
-                   "江宁区接待游客560万人次,实现旅游收入48亿元,同比分别增长11.2%和13.5%。");
+  auto x = article(
+      "储能电池项目和光伏组件项目,总投资分别为12亿元和8亿元。\n"
+      "江宁区接待游客560万人次,实现旅游收入48亿元,同比分别增长11.2%和13.5%。");
   auto* a = find(x, 1200000000, "CNY");
   auto* b = find(x, 800000000, "CNY");
   ASSERT_TRUE(a && b);
@@ -250,9 +257,10 @@ TEST(Indicators, AHeadlineFigureThatRestatesTheBodyIsNotRepeated) {
 }
 
 TEST(Indicators, CompanyFiguresAndQuotedSpeechAreNotTheAreas) {
-  auto x = article("江宁区发展良好。星火科技有限公司被认定为高新技术企业,带动周边农户320户。"
-                   "村里的竹编工坊年销售额达500万元,带动村民80人就业。"
-                   "“今年我们的订单超过2亿元,比去年翻了一番。”公司负责人说。");
+  auto x = article(
+      "江宁区发展良好。星火科技有限公司被认定为高新技术企业,带动周边农户320户。"
+      "村里的竹编工坊年销售额达500万元,带动村民80人就业。"
+      "“今年我们的订单超过2亿元,比去年翻了一番。”公司负责人说。");
   EXPECT_FALSE(find(x, 320, "count"));
   EXPECT_FALSE(find(x, 5000000, "CNY"));
   EXPECT_FALSE(find(x, 80, "count"));
@@ -260,8 +268,9 @@ TEST(Indicators, CompanyFiguresAndQuotedSpeechAreNotTheAreas) {
 }
 
 TEST(Indicators, TheObjectOfAWorkVerbIsTheSubjectOfTheNextClauseOnly) {
-  auto x = article("江宁区实施“老街焕新”工程,改造老旧小区25个、惠及居民4200户。\n"
-                   "江宁区实施“强链补链”工程,上半年新增规上企业45家。");
+  auto x = article(
+      "江宁区实施“老街焕新”工程,改造老旧小区25个、惠及居民4200户。\n"
+      "江宁区实施“强链补链”工程,上半年新增规上企业45家。");
   auto* renovated = find(x, 25, "count");
   ASSERT_TRUE(renovated);
   EXPECT_EQ(renovated->subject, "老街焕新工程");
@@ -283,9 +292,10 @@ TEST(Indicators, ProductionKeepsItsUnitAndANameStatesACapacity) {
 }
 
 TEST(Indicators, AreaWordsNameTheDistrictTheParagraphIsAbout) {
-  auto x = article("2022年,南京市实现地区生产总值1.69万亿元。溧水区以航空制造为主导产业,全区工业投资增长15.2%。\n"
-                   "江宁区以智能电网为主导产业,全区规上企业达到1250家。",
-                   "2023-02-20");
+  auto x = article(
+      "2022年,南京市实现地区生产总值1.69万亿元。溧水区以航空制造为主导产业,全区工业投资增长15.2%。\n"
+      "江宁区以智能电网为主导产业,全区规上企业达到1250家。",
+      "2023-02-20");
   auto* city = find(x, 1690000000000, "CNY");
   ASSERT_TRUE(city);
   EXPECT_EQ(city->subject, "南京市");
@@ -299,9 +309,10 @@ TEST(Indicators, AreaWordsNameTheDistrictTheParagraphIsAbout) {
 }
 
 TEST(Indicators, SharesAndComparisonsTakeTheNameBefore) {
-  auto x = article("1—11月,江宁区规上工业总产值同比增长7.2%,占全市的比重达到18.6%,比去年同期提高0.8个百分点。"
-                   "全区软件企业从2019年的85家增加到212家。",
-                   "2023-12-20");
+  auto x = article(
+      "1—11月,江宁区规上工业总产值同比增长7.2%,占全市的比重达到18.6%,比去年同期提高0.8个百分点。"
+      "全区软件企业从2019年的85家增加到212家。",
+      "2023-12-20");
   auto* share = find(x, 18.6, "percent");
   ASSERT_TRUE(share);
   EXPECT_EQ(share->name.rfind("规上工业总产值占", 0), 0u) << share->name;

@@ -1,9 +1,10 @@
 // Rule patterns run on PCRE2 where they can and must find exactly what ICU
 // finds: the translation of ICU's set syntax, the fall back to ICU, and every
 // rule of the project's rule set on both engines over invented sentences.
+#include "rules/pattern.hpp"
+
 #include <gtest/gtest.h>
 
-#include "rules/pattern.hpp"
 #include "rules/rule_set.hpp"
 #include "test_support.hpp"
 
@@ -11,7 +12,8 @@ using namespace doc2kg;
 
 namespace {
 
-std::unique_ptr<RulePattern> compile(const icu::UnicodeString& p, RulePattern::Engine e = RulePattern::Engine::Fastest) {
+std::unique_ptr<RulePattern> compile(const icu::UnicodeString& p,
+                                     RulePattern::Engine e = RulePattern::Engine::Fastest) {
   UParseError pe{};
   UErrorCode status = U_ZERO_ERROR;
   auto out = RulePattern::compile(p, pe, status, e);
@@ -77,7 +79,8 @@ TEST(Pattern, EveryProjectRuleFindsTheSameOnBothEngines) {
   std::vector<icu::UnicodeString> texts = {
       ph("District") + u"以" + ph("Industry") + u"、新能源汽车和生物医药为主导产业，全力打造三大产业集群。",
       ph("District") + u"重点发展智能装备、绿色食品等特色产业，" + ph("Industry") + u"产业加快发展。",
-      ph("Subdistrict") + u"的" + ph("Community") + u"、明月村获评省级善治示范村，" + ph("Zone") + u"入选“全国示范园区”。",
+      ph("Subdistrict") + u"的" + ph("Community") + u"、明月村获评省级善治示范村，" + ph("Zone") +
+          u"入选“全国示范园区”。",
       u"位于" + ph("District") + u"的城南智造产业园项目总投资35亿元，新落户企业12家。",
       u"甲乙社区和丙丁村先后被评为“" + ph("Honor") + u"”，争取获评全国文明城区。",
       ph("City") + u"印发《关于推进数字经济发展的实施意见》，实施“强链补链”工程。",
@@ -92,7 +95,9 @@ TEST(Pattern, EveryProjectRuleFindsTheSameOnBothEngines) {
       EXPECT_EQ(matches(fast, t, counter->groupCount()), matches(*icu_only, t, counter->groupCount())) << id;
   };
   size_t on_pcre2 = 0;
-  for (const auto& r : rules.entity_rules) check(r.id, *r.pattern.regex), on_pcre2 += r.pattern.regex->compiled_by_pcre2();
-  for (const auto& r : rules.relation_rules) check(r.id, *r.pattern.regex), on_pcre2 += r.pattern.regex->compiled_by_pcre2();
+  for (const auto& r : rules.entity_rules)
+    check(r.id, *r.pattern.regex), on_pcre2 += r.pattern.regex->compiled_by_pcre2();
+  for (const auto& r : rules.relation_rules)
+    check(r.id, *r.pattern.regex), on_pcre2 += r.pattern.regex->compiled_by_pcre2();
   EXPECT_GT(on_pcre2, (rules.entity_rules.size() + rules.relation_rules.size()) / 2);  // most rules run on PCRE2
 }

@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "rules/rule_set.hpp"
-#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -17,7 +17,9 @@ const PeriodGrammar& grammar() {
   return g;
 }
 
-int reference_year(const std::string& date, const icu::UnicodeString& text) { return grammar().reference_year(date, text); }
+int reference_year(const std::string& date, const icu::UnicodeString& text) {
+  return grammar().reference_year(date, text);
+}
 
 std::vector<std::string> periods(const char* text, int year = 2023, int carried = 0) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
@@ -59,10 +61,10 @@ TEST(Period, StocksAndSingleMonths) {
 }
 
 TEST(Period, WhatIsNotAPeriod) {
-  EXPECT_EQ(periods("6月21日,记者获悉"), V{});      // a date
-  EXPECT_EQ(periods("比去年同期增长"), V{});          // a comparison base
-  EXPECT_EQ(periods("目前"), V{""});                  // explicitly no period
-  EXPECT_EQ(periods("上半年", 0), V{});               // no year to put it in
+  EXPECT_EQ(periods("6月21日,记者获悉"), V{});  // a date
+  EXPECT_EQ(periods("比去年同期增长"), V{});    // a comparison base
+  EXPECT_EQ(periods("目前"), V{""});            // explicitly no period
+  EXPECT_EQ(periods("上半年", 0), V{});         // no year to put it in
   EXPECT_EQ(periods("2000万双"), V{});
 }
 

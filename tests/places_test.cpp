@@ -46,7 +46,8 @@ TEST(Places, ConjunctionStartsANameAfterAPlaceOfAnotherType) {
 }
 
 TEST(Places, InAnArticleAboutOneSubdistrictItsCommunitiesAreInIt) {
-  auto x = doc2kg::test::run("鄞州区东柳街道：邻里中心建成\n\n宁波市鄞州区东柳街道推动治理创新。辖区内的华光社区、东海社区均建成邻里中心。");
+  auto x = doc2kg::test::run(
+      "鄞州区东柳街道：邻里中心建成\n\n宁波市鄞州区东柳街道推动治理创新。辖区内的华光社区、东海社区均建成邻里中心。");
   EXPECT_TRUE(has_fact(x, "华光社区", "locatedIn", "东柳街道"));
   EXPECT_TRUE(has_fact(x, "东海社区", "locatedIn", "东柳街道"));
   EXPECT_FALSE(has_fact(x, "华光社区", "locatedIn", "鄞州区"));

@@ -41,34 +41,33 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Case{"741亿元", 74100000000, "CNY", ""}, Case{"2186.4亿元", 218640000000, "CNY", ""},
         Case{"1026.4亿元", 102640000000, "CNY", ""}, Case{"20亿元", 2000000000, "CNY", ""},
-        Case{"312万元", 3120000, "CNY", ""}, Case{"62472元", 62472, "CNY", ""},
-        Case{"4.16万元", 41600, "CNY", ""}, Case{"二十亿元", 2000000000, "CNY", ""},
-        Case{"十二亿元", 1200000000, "CNY", ""}, Case{"一百二十六亿元", 12600000000, "CNY", ""},
-        Case{"两千三百万元", 23000000, "CNY", ""}, Case{"三十五亿元", 3500000000, "CNY", ""},
-        Case{"1,234,567元", 1234567, "CNY", ""}, Case{"14.3亿美元", 1430000000, "美元", ""},
-        Case{"22.4%", 22.4, "percent", ""}, Case{"100%", 100, "percent", ""},
-        Case{"三成", 30, "percent", ""}, Case{"六成", 60, "percent", ""},
+        Case{"312万元", 3120000, "CNY", ""}, Case{"62472元", 62472, "CNY", ""}, Case{"4.16万元", 41600, "CNY", ""},
+        Case{"二十亿元", 2000000000, "CNY", ""}, Case{"十二亿元", 1200000000, "CNY", ""},
+        Case{"一百二十六亿元", 12600000000, "CNY", ""}, Case{"两千三百万元", 23000000, "CNY", ""},
+        Case{"三十五亿元", 3500000000, "CNY", ""}, Case{"1,234,567元", 1234567, "CNY", ""},
+        Case{"14.3亿美元", 1430000000, "美元", ""}, Case{"22.4%", 22.4, "percent", ""},
+        Case{"100%", 100, "percent", ""}, Case{"三成", 30, "percent", ""}, Case{"六成", 60, "percent", ""},
         Case{"百分之六十", 60, "percent", ""}, Case{"3.2个百分点", 3.2, "percentagePoint", ""},
-        Case{"277家", 277, "count", ""}, Case{"5.2万人", 52000, "count", ""},
-        Case{"1.26万户", 12600, "count", ""}, Case{"2.3万人次", 23000, "count", ""},
-        Case{"21.6万人次", 216000, "count", ""}, Case{"1600余人", 1600, "count", "余"},
-        Case{"3900余家", 3900, "count", "余"}, Case{"41个", 41, "count", ""},
+        Case{"277家", 277, "count", ""}, Case{"5.2万人", 52000, "count", ""}, Case{"1.26万户", 12600, "count", ""},
+        Case{"2.3万人次", 23000, "count", ""}, Case{"21.6万人次", 216000, "count", ""},
+        Case{"1600余人", 1600, "count", "余"}, Case{"3900余家", 3900, "count", "余"}, Case{"41个", 41, "count", ""},
         Case{"16所", 16, "count", ""}, Case{"15支", 15, "count", ""}, Case{"12条", 12, "count", ""},
-        Case{"417名", 417, "count", ""}, Case{"320余件", 320, "count", "余"},
-        Case{"1200亩", 1200, "亩", ""}, Case{"1.2万亩", 12000, "亩", ""},
-        Case{"12.6公里", 12.6, "公里", ""}, Case{"86万平方米", 860000, "平方米", ""},
+        Case{"417名", 417, "count", ""}, Case{"320余件", 320, "count", "余"}, Case{"1200亩", 1200, "亩", ""},
+        Case{"1.2万亩", 12000, "亩", ""}, Case{"12.6公里", 12.6, "公里", ""}, Case{"86万平方米", 860000, "平方米", ""},
         Case{"27微克/立方米", 27, "微克/立方米", ""}, Case{"0.5个工作日", 0.5, "个工作日", ""},
         Case{"2000万双", 20000000, "双", ""}, Case{"百家", 100, "count", ""}),
-    [](const ::testing::TestParamInfo<Case>& info) { return "form" + std::to_string(info.index); });  // stable names for ctest
+    [](const ::testing::TestParamInfo<Case>& info) {
+      return "form" + std::to_string(info.index);
+    });  // stable names for ctest
 
 TEST(Quantity, WhatIsNotAFigure) {
-  EXPECT_FALSE(parse("2022年"));       // a year
-  EXPECT_FALSE(parse("6月21日"));      // a date
-  EXPECT_FALSE(parse("三大产业"));     // a list size
-  EXPECT_FALSE(parse("1-5月份"));      // a period, not a range of values
-  EXPECT_FALSE(parse("一站式"));       // a word that starts with a numeral
-  EXPECT_FALSE(parse("42abc"));        // garbage after a number
-  EXPECT_FALSE(parse("两篇文章"));     // no unit the table knows
+  EXPECT_FALSE(parse("2022年"));    // a year
+  EXPECT_FALSE(parse("6月21日"));   // a date
+  EXPECT_FALSE(parse("三大产业"));  // a list size
+  EXPECT_FALSE(parse("1-5月份"));   // a period, not a range of values
+  EXPECT_FALSE(parse("一站式"));    // a word that starts with a numeral
+  EXPECT_FALSE(parse("42abc"));     // garbage after a number
+  EXPECT_FALSE(parse("两篇文章"));  // no unit the table knows
 }
 
 TEST(Quantity, ChineseNumerals) {
@@ -84,17 +83,19 @@ TEST(Quantity, ChineseNumerals) {
 
 // Figures as they are typed: spaces before the unit, thousands separators,
 // Chinese numerals with 亿 and 万 sections, approximations before and after the unit.
-INSTANTIATE_TEST_SUITE_P(
-    Written, QuantityForms,
-    ::testing::Values(
-        Case{"645.3 亿元", 64530000000, "CNY", ""}, Case{"37,150 元", 37150, "CNY", ""},
-        Case{"12 家", 12, "count", ""}, Case{"四亿五千万元", 450000000, "CNY", ""},
-        Case{"二百零八万元", 2080000, "CNY", ""}, Case{"十多台", 10, "count", "多"},
-        Case{"5600多元", 5600, "CNY", "多"}, Case{"300家以上", 300, "count", "以上"},
-        Case{"5%左右", 5, "percent", "左右"}, Case{"2.5%以内", 2.5, "percent", "以内"},
-        Case{"120栋", 120, "count", ""}, Case{"650张", 650, "count", ""}, Case{"3.4万单", 34000, "count", ""},
-        Case{"2.3倍", 2.3, "倍", ""}, Case{"4成", 40, "percent", ""}),
-    [](const ::testing::TestParamInfo<Case>& info) { return "written" + std::to_string(info.index); });
+INSTANTIATE_TEST_SUITE_P(Written, QuantityForms,
+                         ::testing::Values(Case{"645.3 亿元", 64530000000, "CNY", ""},
+                                           Case{"37,150 元", 37150, "CNY", ""}, Case{"12 家", 12, "count", ""},
+                                           Case{"四亿五千万元", 450000000, "CNY", ""},
+                                           Case{"二百零八万元", 2080000, "CNY", ""}, Case{"十多台", 10, "count", "多"},
+                                           Case{"5600多元", 5600, "CNY", "多"}, Case{"300家以上", 300, "count", "以上"},
+                                           Case{"5%左右", 5, "percent", "左右"},
+                                           Case{"2.5%以内", 2.5, "percent", "以内"}, Case{"120栋", 120, "count", ""},
+                                           Case{"650张", 650, "count", ""}, Case{"3.4万单", 34000, "count", ""},
+                                           Case{"2.3倍", 2.3, "倍", ""}, Case{"4成", 40, "percent", ""}),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return "written" + std::to_string(info.index);
+                         });
 
 TEST(Quantity, ARangeWrittenWithOneUnitHasBothBounds) {
   struct Range {

@@ -193,8 +193,9 @@ TEST(Query, MalformedFilesNameTheFileAndPosition) {
 
 TEST(Query, ExternalEntitiesAreNeverRead) {
   fs::path xxe = fs::temp_directory_path() / "doc2kg-xxe.graphml";
-  std::ofstream(xxe) << "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
-                        "<graphml><graph><node id=\"District/a\"><data key=\"name\">&x;</data></node></graph></graphml>";
+  std::ofstream(xxe)
+      << "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+         "<graphml><graph><node id=\"District/a\"><data key=\"name\">&x;</data></node></graph></graphml>";
   KnowledgeGraph g;
   EXPECT_THROW(read_graph_file(xxe.string(), g), Error);
   fs::remove(xxe);
@@ -229,11 +230,14 @@ TEST(Query, AnIndicatorsFigureIsInColumnsOfItsOwn) {
   QueryFilter f;
   f.relations = {"hasIndicator"};
   Table card = entity_card(g, EntityIndex(g).resolve_one("槐荫区"), f);
-  EXPECT_EQ(card.columns, (std::vector<std::string>{"direction", "relation", "type", "name", "measure", "value", "unit", "period"}));
-  EXPECT_TRUE(has_row(card, {"->", "hasIndicator", "Indicator", "规上工业增加值", "同比增长", "22.4", "percent", "2023-01/2023-05"}));
+  EXPECT_EQ(card.columns,
+            (std::vector<std::string>{"direction", "relation", "type", "name", "measure", "value", "unit", "period"}));
+  EXPECT_TRUE(has_row(
+      card, {"->", "hasIndicator", "Indicator", "规上工业增加值", "同比增长", "22.4", "percent", "2023-01/2023-05"}));
   std::ostringstream json;
   print_table(card, TableFormat::Json, json);
-  EXPECT_NE(json.str().find("\"name\": \"规上工业增加值\",\n  \"measure\": \"同比增长\",\n  \"value\": 22.4,"), std::string::npos)
+  EXPECT_NE(json.str().find("\"name\": \"规上工业增加值\",\n  \"measure\": \"同比增长\",\n  \"value\": 22.4,"),
+            std::string::npos)
       << json.str();
   // Without an Indicator among the rows, no figure columns.
   f.relations = {"leadingIndustry"};
@@ -255,17 +259,20 @@ TEST(Query, UnknownRelationsAndTypesAreUsageErrors) {
   QueryFilter typo;
   typo.relations = {"leadingIndustri"};
   std::string message = usage_error([&] { entity_card(g, index.resolve_one("槐荫区"), typo); });
-  EXPECT_NE(message.find("unknown relation \"leadingIndustri\" (known: locatedIn, leadingIndustry"), std::string::npos) << message;
+  EXPECT_NE(message.find("unknown relation \"leadingIndustri\" (known: locatedIn, leadingIndustry"), std::string::npos)
+      << message;
   QueryFilter type;
   type.types = {"Comunity"};
   EXPECT_NE(usage_error([&] { check_filter(g, type); }).find("unknown type \"Comunity\""), std::string::npos);
   QueryFilter variable;
   variable.variable_types = {{"c", "Comunity"}};
-  EXPECT_NE(usage_error([&] { match_patterns(g, index, "?c awarded ?h", variable); }).find("unknown type"), std::string::npos);
+  EXPECT_NE(usage_error([&] { match_patterns(g, index, "?c awarded ?h", variable); }).find("unknown type"),
+            std::string::npos);
   EXPECT_NE(usage_error([&] { match_patterns(g, index, "?c awardd ?h", {}); }).find("unknown relation \"awardd\""),
             std::string::npos);
-  EXPECT_NE(usage_error([&] { shortest_path(g, index.resolve_one("槐荫区"), index.resolve_one("山东省"), typo); })
-                .find("unknown relation"),
+  EXPECT_NE(usage_error([&] {
+              shortest_path(g, index.resolve_one("槐荫区"), index.resolve_one("山东省"), typo);
+            }).find("unknown relation"),
             std::string::npos);
   // A relation the ontology lacks is known when the graph has it.
   KnowledgeGraph own;
@@ -278,8 +285,8 @@ TEST(Query, ARelationMatchesItsSubRelations) {
   EntityIndex index(g);
   // The graph states leadingIndustry and leaves out the hasIndustry it implies.
   Table t = match_patterns(g, index, "?d hasIndustry ?i", {});
-  EXPECT_TRUE(has_row(t, {"槐荫区", "医养健康"}));      // leadingIndustry
-  EXPECT_TRUE(has_row(t, {"槐荫区", "商务会展"}));      // characteristicIndustry
+  EXPECT_TRUE(has_row(t, {"槐荫区", "医养健康"}));  // leadingIndustry
+  EXPECT_TRUE(has_row(t, {"槐荫区", "商务会展"}));  // characteristicIndustry
   EXPECT_TRUE(match_patterns(g, index, "?d leadingIndustry ?i . ?c hasIndustry ?i", {}).rows.size() == 3u);
   QueryFilter f;
   f.relations = {"hasIndustry"};
@@ -312,8 +319,8 @@ struct CliRun {
 // directory, its stdin piped from `input` (a command) if given; stdout and stderr apart.
 CliRun cli(const std::string& args, const std::string& input = "") {
   fs::path err = fs::temp_directory_path() / ("doc2kg-query-err-" + std::to_string(::getpid()));
-  std::string cmd = "cd '" DOC2KG_SOURCE_DIR "' && " + (input.empty() ? "" : input + " | ") + std::string(DOC2KG_BINARY) + " " +
-                    args + " 2>'" + err.string() + "'";
+  std::string cmd = "cd '" DOC2KG_SOURCE_DIR "' && " + (input.empty() ? "" : input + " | ") +
+                    std::string(DOC2KG_BINARY) + " " + args + " 2>'" + err.string() + "'";
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];
@@ -352,7 +359,7 @@ TEST(QueryCli, MisspeltRelationsAndTypesExitTwo) {
   EXPECT_EQ(cli("query " + g + " 槐荫区 --type Comunity").code, 2);
   EXPECT_EQ(cli("query " + g + " '?c awarded ?h' --type c=Comunity").code, 2);
   EXPECT_EQ(cli("query " + g + " '?c awardd ?h'").code, 2);
-  EXPECT_EQ(cli("query " + g + " 槐荫区 --relation awarded").code, 1);  // known, and nothing found
+  EXPECT_EQ(cli("query " + g + " 槐荫区 --relation awarded").code, 1);       // known, and nothing found
   CliRun untyped = cli("query " + g + " '?c awarded ?h' --type Community");  // not silently ignored
   EXPECT_EQ(untyped.code, 2);
   EXPECT_NE(untyped.err.find("--type VARIABLE=TYPE"), std::string::npos) << untyped.err;

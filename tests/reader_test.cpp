@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "doc2kg/error.hpp"
 #include "base/text.hpp"
+#include "doc2kg/error.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -27,7 +27,8 @@ std::string encode(const std::string& utf8, const char* encoding) {
 }
 
 const std::string kArticle =
-    "标题一行\n2023-06-29\n作者:\n来源:\n大众日报\n\n本报济南讯 槐荫区优化发展思路。\n裕园社区获评“全国先进基层党组织”。\n";
+    "标题一行\n2023-06-29\n作者:\n来源:\n大众日报\n\n本报济南讯 "
+    "槐荫区优化发展思路。\n裕园社区获评“全国先进基层党组织”。\n";
 
 }  // namespace
 
@@ -106,7 +107,8 @@ TEST(Reader, EmptyAndBinaryInputsAreRejected) {
 // Header layouts. Outlets, places, names and dates are invented.
 
 TEST(Reader, HeaderWithTitleAndSourceButNoDate) {
-  Document d = read_article("城西区文旅产业观察\n来源：望江晚报\n\n城西区把文旅作为特色产业。\n", "a.txt", test::project_rules());
+  Document d = read_article("城西区文旅产业观察\n来源：望江晚报\n\n城西区把文旅作为特色产业。\n", "a.txt",
+                            test::project_rules());
   EXPECT_EQ(d.info.title, "城西区文旅产业观察");
   EXPECT_EQ(d.info.date, "");
   EXPECT_EQ(d.info.source, "望江晚报");
@@ -117,7 +119,8 @@ TEST(Reader, HeaderWithTitleAndSourceButNoDate) {
 }
 
 TEST(Reader, SourceLineBeforeTitleAndChineseDate) {
-  Document d = read_article("来源：青峰日报\n东湖县农业提质增效\n2023年11月7日\n\n东湖县以茶叶为主导产业。", "a.txt", test::project_rules());
+  Document d = read_article("来源：青峰日报\n东湖县农业提质增效\n2023年11月7日\n\n东湖县以茶叶为主导产业。", "a.txt",
+                            test::project_rules());
   EXPECT_EQ(d.info.title, "东湖县农业提质增效");
   EXPECT_EQ(d.info.date, "2023-11-07");
   EXPECT_EQ(d.info.source, "青峰日报");
@@ -127,13 +130,15 @@ TEST(Reader, SourceLineBeforeTitleAndChineseDate) {
 
 TEST(Reader, ChineseDateInAnyFormIsIso) {
   EXPECT_EQ(read_article("题\n2022年 9月 3日\n\n正文。", "a.txt", test::project_rules()).info.date, "2022-09-03");
-  EXPECT_EQ(read_article("题\n二〇二二年十二月三十一日\n\n正文。", "a.txt", test::project_rules()).info.date, "2022-12-31");
+  EXPECT_EQ(read_article("题\n二〇二二年十二月三十一日\n\n正文。", "a.txt", test::project_rules()).info.date,
+            "2022-12-31");
   EXPECT_EQ(read_article("题\n2022/9/3 14:05\n\n正文。", "a.txt", test::project_rules()).info.date, "2022-09-03");
   EXPECT_EQ(read_article("题\n2022-13-40\n\n正文。", "a.txt", test::project_rules()).info.date, "");  // not a date
 }
 
 TEST(Reader, WeChatLineGivesAccountAsSourceAndDate) {
-  Document d = read_article("北岭这一年｜新城新气象\n原创 北岭融媒 2023-09-30 08:05\n\n北岭区以物流为主导产业。", "a.txt", test::project_rules());
+  Document d = read_article("北岭这一年｜新城新气象\n原创 北岭融媒 2023-09-30 08:05\n\n北岭区以物流为主导产业。",
+                            "a.txt", test::project_rules());
   EXPECT_EQ(d.info.title, "北岭这一年|新城新气象");  // the title is read from the folded copy
   EXPECT_EQ(d.info.date, "2023-09-30");
   EXPECT_EQ(d.info.source, "北岭融媒");
@@ -153,11 +158,13 @@ TEST(Reader, WeChatLineWithAuthorAndPlace) {
 }
 
 TEST(Reader, PortalLineWithDateAndSourceFields) {
-  Document d = read_article("题\n发布日期：2023-12-01　信息来源：南屿区农业农村局\n\n正文。", "a.txt", test::project_rules());
+  Document d =
+      read_article("题\n发布日期：2023-12-01　信息来源：南屿区农业农村局\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.date, "2023-12-01");
   EXPECT_EQ(d.info.source, "南屿区农业农村局");
   EXPECT_EQ(d.quote(d.info.source_range), "南屿区农业农村局");
-  Document e = read_article("题\n来源:西岭区人民政府 | 发布时间:2023-05-09 14:20 | 浏览次数:57\n\n正文。", "a.txt", test::project_rules());
+  Document e = read_article("题\n来源:西岭区人民政府 | 发布时间:2023-05-09 14:20 | 浏览次数:57\n\n正文。", "a.txt",
+                            test::project_rules());
   EXPECT_EQ(e.info.date, "2023-05-09");
   EXPECT_EQ(e.info.source, "西岭区人民政府");
   EXPECT_EQ(e.quote(e.info.source_range), "西岭区人民政府");
@@ -177,14 +184,16 @@ TEST(Reader, OneMetaLineWithSourceDateAndReporter) {
 }
 
 TEST(Reader, MeetingTimeLineGivesTheDateAndOtherLinesStayText) {
-  Document d = read_article("题\n时间：2023年8月2日（星期三）下午3:00\n地点：区政务中心\n\n正文。", "a.txt", test::project_rules());
+  Document d = read_article("题\n时间：2023年8月2日（星期三）下午3:00\n地点：区政务中心\n\n正文。", "a.txt",
+                            test::project_rules());
   EXPECT_EQ(d.info.date, "2023-08-02");
   ASSERT_EQ(d.paragraphs.size(), 3u);  // title, 地点 (not a header field: analysed), body
   EXPECT_EQ(d.quote(d.paragraphs[1]), "地点：区政务中心");
 }
 
 TEST(Reader, DateInADashSubtitleWithoutFieldLines) {
-  Document d = read_article("某县人民政府工作报告\n——2023年1月9日在某县人民代表大会上\n县长 李某\n\n各位代表：\n正文。", "a.txt", test::project_rules());
+  Document d = read_article("某县人民政府工作报告\n——2023年1月9日在某县人民代表大会上\n县长 李某\n\n各位代表：\n正文。",
+                            "a.txt", test::project_rules());
   EXPECT_EQ(d.info.date, "2023-01-09");
   EXPECT_EQ(d.info.title, "某县人民政府工作报告 ——2023年1月9日在某县人民代表大会上");
   EXPECT_EQ(d.paragraphs.size(), 5u);  // every line is analysed
@@ -199,7 +208,8 @@ TEST(Reader, FieldLinesAfterABlankLineOfTitles) {
 }
 
 TEST(Reader, BodySentencesAreNotAHeader) {
-  Document d = read_article("全县经济运行平稳。\n来源：县统计局\n\n2023年5月6日，全县召开大会。", "a.txt", test::project_rules());
+  Document d = read_article("全县经济运行平稳。\n来源：县统计局\n\n2023年5月6日，全县召开大会。", "a.txt",
+                            test::project_rules());
   EXPECT_EQ(d.info.title, "");
   EXPECT_EQ(d.info.date, "");
   EXPECT_EQ(d.info.source, "");
@@ -209,7 +219,8 @@ TEST(Reader, BodySentencesAreNotAHeader) {
 }
 
 TEST(Reader, ReporterAndCorrespondentWithoutColons) {
-  Document d = read_article("题\n来源：南川时报 2023-04-18 记者 周明远 通讯员 吴小雨\n\n正文。", "a.txt", test::project_rules());
+  Document d =
+      read_article("题\n来源：南川时报 2023-04-18 记者 周明远 通讯员 吴小雨\n\n正文。", "a.txt", test::project_rules());
   EXPECT_EQ(d.info.source, "南川时报");
   EXPECT_EQ(d.info.date, "2023-04-18");
   EXPECT_EQ(d.info.author, "周明远");  // the correspondent is not the author
@@ -239,8 +250,10 @@ TEST(Reader, HeaderAndDateWordsAreRuleData) {
   // A rule set of its own: 供稿 labels the source, 期 closes the day; nothing else is a label.
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "doc2kg-reader-words";
   std::filesystem::remove_all(dir);
-  test::write_required_word_lists(dir, {{"header_source_labels", "供稿\n"}, {"date_year_marks", "年\n"},
-                                        {"date_month_marks", "月\n"}, {"date_day_marks", "期\n"}});
+  test::write_required_word_lists(dir, {{"header_source_labels", "供稿\n"},
+                                        {"date_year_marks", "年\n"},
+                                        {"date_month_marks", "月\n"},
+                                        {"date_day_marks", "期\n"}});
   auto rules = RuleSet::load(dir.string());
   Document own = read_article("题\n供稿：青峰日报\n2023年11月7期\n\n正文。", "a.txt", impl(*rules));
   EXPECT_EQ(own.info.source, "青峰日报");
@@ -301,7 +314,7 @@ TEST(Reader, Big5IsDetectedAndDecoded) {
   EXPECT_EQ(detect_encoding(big5), "Big5");
   Document d = read_article(big5, "big5.txt", test::project_rules());
   EXPECT_EQ(to_utf8(d.original), traditional);
-  EXPECT_EQ(to_utf8(d.text).find("南湖区一季度经济运行开局良好"), 0u);  // matched on the Simplified copy
+  EXPECT_EQ(to_utf8(d.text).find("南湖区一季度经济运行开局良好"), 0u);        // matched on the Simplified copy
   EXPECT_EQ(detect_encoding(encode(kChineseArticle, "GB18030")), "GB18030");  // still GB18030
 }
 

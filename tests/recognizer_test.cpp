@@ -121,12 +121,14 @@ TEST(Recognizer, OverlapPolicyKeepsTheLongestThenTheHigherPriority) {
 TEST(Recognizer, NumeralNamedVillagesAreNamesButHonourWordsAreNot) {
   auto x = run("阜溪街道五四村发展良好,江宁区入选全国乡村治理示范村。");
   EXPECT_TRUE(has_entity(x, "Community", "五四村"));
-  for (const auto& s : x.entities) EXPECT_FALSE(s.type == "Community" && s.name.find("示范村") != std::string::npos) << s.name;
+  for (const auto& s : x.entities)
+    EXPECT_FALSE(s.type == "Community" && s.name.find("示范村") != std::string::npos) << s.name;
 }
 
 TEST(Recognizer, TownsWhoseNameHasCityInItButNotTheWordForTowns) {
   auto x = run("巴城镇武神潭村打造品牌,全年新增城镇就业8.6万人,新开发城乡公益性岗位1200个。");
   EXPECT_TRUE(has_entity(x, "Subdistrict", "巴城镇"));
   EXPECT_TRUE(has_entity(x, "Community", "武神潭村"));
-  EXPECT_EQ(std::count_if(x.entities.begin(), x.entities.end(), [](const Span& s) { return s.type == "Subdistrict"; }), 1);
+  EXPECT_EQ(std::count_if(x.entities.begin(), x.entities.end(), [](const Span& s) { return s.type == "Subdistrict"; }),
+            1);
 }

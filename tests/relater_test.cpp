@@ -59,12 +59,13 @@ TEST(Relater, ImplementsOnlyWithTheDistrictAsSubject) {
 }
 
 TEST(Relater, LocatedInTheMostSpecificStatedContainer) {
-  auto x = run("江宁区发展良好。桂花街道明月社区推行议事会,总投资5亿元的储能电池项目在秣陵街道开工,"
-               "位于汤山街道的江宁温泉产业园集聚企业。");
+  auto x =
+      run("江宁区发展良好。桂花街道明月社区推行议事会,总投资5亿元的储能电池项目在秣陵街道开工,"
+          "位于汤山街道的江宁温泉产业园集聚企业。");
   EXPECT_TRUE(has_fact(x, "明月社区", "locatedIn", "桂花街道"));
   EXPECT_TRUE(has_fact(x, "储能电池项目", "locatedIn", "秣陵街道"));
   EXPECT_TRUE(has_fact(x, "江宁温泉产业园", "locatedIn", "汤山街道"));
-  EXPECT_TRUE(has_fact(x, "桂花街道", "locatedIn", "江宁区"));  // nothing stated: the article's district
+  EXPECT_TRUE(has_fact(x, "桂花街道", "locatedIn", "江宁区"));   // nothing stated: the article's district
   EXPECT_FALSE(has_fact(x, "明月社区", "locatedIn", "江宁区"));  // not repeated up the chain
 }
 

@@ -2,20 +2,19 @@
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <rapidjson/document.h>
-
 #include <unistd.h>
 
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/graph_reader.hpp"
+#include "doc2kg/writer.hpp"
 #include "formats/nquads_writer.hpp"
 #include "read/reader.hpp"
-#include "doc2kg/writer.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -58,7 +57,8 @@ Outputs outputs(const std::string& text) {
 }
 
 bool well_formed_xml(const std::string& xml) {
-  xmlDocPtr d = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "x.graphml", nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  xmlDocPtr d = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "x.graphml", nullptr,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR);
   bool ok = d != nullptr;
   xmlFreeDoc(d);
   return ok;
@@ -80,7 +80,9 @@ TEST(Robustness, EmptyAndWhitespaceOnlyFilesAreInputErrors) {
 
 TEST(Robustness, BinaryFilesAreInputErrors) {
   static const char png_bytes[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-  static const char elf_bytes[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0";
+  static const char elf_bytes[] =
+      "\x7f"
+      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0";
   std::string png(png_bytes, sizeof png_bytes - 1), elf(elf_bytes, sizeof elf_bytes - 1);
   EXPECT_EQ(code_of(png), ErrorKind::Input);
   EXPECT_EQ(code_of(elf), ErrorKind::Input);
@@ -94,16 +96,16 @@ TEST(Robustness, BrokenUtf8IsAnErrorAtItsByteNotMojibake) {
   std::string surrogate = good + std::string("\xED\xA0\x80", 3);    // a lone surrogate
   for (const auto& bad : {truncated, overlong, surrogate}) {
     EXPECT_EQ(code_of(bad), ErrorKind::Input);
-    EXPECT_NE(message_of(bad).find("invalid UTF-8 at byte " + std::to_string(good.size())), std::string::npos) << message_of(bad);
+    EXPECT_NE(message_of(bad).find("invalid UTF-8 at byte " + std::to_string(good.size())), std::string::npos)
+        << message_of(bad);
   }
 }
 
-TEST(Robustness, NulBytesAreBinary) {
-  EXPECT_EQ(code_of(std::string("江宁区\0发展", 13)), ErrorKind::Input);
-}
+TEST(Robustness, NulBytesAreBinary) { EXPECT_EQ(code_of(std::string("江宁区\0发展", 13)), ErrorKind::Input); }
 
 TEST(Robustness, MixedLineEndsReadAsOne) {
-  auto x = run("题\r\n2023-06-29\n作者:\r来源:报\r\n\n江宁区以集成电路为主导产业。\r\n鼓楼区以软件为主导产业。\n", "x.txt");
+  auto x =
+      run("题\r\n2023-06-29\n作者:\r来源:报\r\n\n江宁区以集成电路为主导产业。\r\n鼓楼区以软件为主导产业。\n", "x.txt");
   EXPECT_EQ(x.info.date, "2023-06-29");
   EXPECT_TRUE(has_fact(x, "江宁区", "leadingIndustry", "集成电路"));
   EXPECT_TRUE(has_fact(x, "鼓楼区", "leadingIndustry", "软件"));
@@ -120,7 +122,8 @@ TEST(Robustness, OneFiftyMegabyteLine) {
 
 TEST(Robustness, AHundredThousandParagraphs) {
   std::string text;
-  for (int i = 0; i < 100000; ++i) text += "第" + std::to_string(i) + "段,江宁区新增企业" + std::to_string(i % 97 + 3) + "家。\n";
+  for (int i = 0; i < 100000; ++i)
+    text += "第" + std::to_string(i) + "段,江宁区新增企业" + std::to_string(i % 97 + 3) + "家。\n";
   auto x = run(text, "many.txt");
   EXPECT_EQ(x.paragraphs.size(), 100000u);
   EXPECT_EQ(x.area, "江宁区");
@@ -129,7 +132,9 @@ TEST(Robustness, AHundredThousandParagraphs) {
 
 TEST(Robustness, SpecialCharactersInNamesKeepEveryOutputWellFormed) {
   // XML and JSON specials, control characters and bidi marks inside quoted names.
-  std::string text = "江宁区实施“a<b>&\"c\\'d”工程,开展“\x01\x1f" "隐\u202e藏\u200f”行动,打造“]]>&amp;”品牌。";
+  std::string text =
+      "江宁区实施“a<b>&\"c\\'d”工程,开展“\x01\x1f"
+      "隐\u202e藏\u200f”行动,打造“]]>&amp;”品牌。";
   Outputs o = outputs(text);
   EXPECT_TRUE(well_formed_xml(o.graphml));
   EXPECT_TRUE(valid_json(o.jsonld));
@@ -153,7 +158,8 @@ TEST(Robustness, EnormousAttributeInAGraphFileIsAnError) {
   fs::path p = fs::temp_directory_path() / "doc2kg-huge.graphml";
   {
     std::ofstream out(p);
-    out << "<graphml><key id=\"name\" for=\"node\" attr.name=\"name\"/><graph><node id=\"District/a\"><data key=\"name\">";
+    out << "<graphml><key id=\"name\" for=\"node\" attr.name=\"name\"/><graph><node id=\"District/a\"><data "
+           "key=\"name\">";
     out << std::string(20 * 1024 * 1024, 'x') << "</data></node></graph></graphml>";
   }
   KnowledgeGraph g;
@@ -163,9 +169,10 @@ TEST(Robustness, EnormousAttributeInAGraphFileIsAnError) {
 
 TEST(Robustness, EntityExpansionBombIsRefused) {
   fs::path p = fs::temp_directory_path() / "doc2kg-bomb.graphml";
-  std::ofstream(p) << "<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-                      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
-                      "<graphml><graph><node id=\"District/a\"><data key=\"name\">&d;&d;&d;</data></node></graph></graphml>";
+  std::ofstream(p)
+      << "<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+         "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+         "<graphml><graph><node id=\"District/a\"><data key=\"name\">&d;&d;&d;</data></node></graph></graphml>";
   KnowledgeGraph g;
   try {
     read_graph_file(p.string(), g);
@@ -179,7 +186,8 @@ TEST(Robustness, EntityExpansionBombIsRefused) {
 TEST(Robustness, ACatastrophicRulePatternStopsWithAClearError) {
   fs::path dir = fs::temp_directory_path() / "doc2kg-catastrophic";
   fs::create_directories(dir);
-  std::ofstream(dir / "r.json") << R"json({"entity_rules": [{"id": "evil", "type": "Zone", "pattern": "(?<name>(?:甲|甲甲)+乙)"}]})json";
+  std::ofstream(dir / "r.json")
+      << R"json({"entity_rules": [{"id": "evil", "type": "Zone", "pattern": "(?<name>(?:甲|甲甲)+乙)"}]})json";
   test::write_required_word_lists(dir);
   auto rules = RuleSet::load(dir.string());
   std::string tempting;
@@ -229,12 +237,14 @@ TEST(Robustness, ProgressKnowsTheTotalOfAListOfFiles) {
   fs::create_directories(dir / "sub");
   std::ofstream(dir / "a.txt") << "鼓楼区以集成电路为主导产业。";
   std::ofstream(dir / "sub" / "b.txt") << "江宁区以软件为主导产业。";
-  std::ofstream(dir / "sub" / "c.html") << "<html><body><article><p>玄武区以人工智能为主导产业。</p></article></body></html>";
+  std::ofstream(dir / "sub" / "c.html")
+      << "<html><body><article><p>玄武区以人工智能为主导产业。</p></article></body></html>";
   Inputs in = open_inputs({dir.string()}, false);
   ASSERT_EQ(in.count, std::optional<size_t>(3));
   std::vector<BatchProgress> seen;
-  convert_batch(in.next, project_rules(), 2, [](const Document&) {}, [](const std::string&, const std::string&) {},
-                [&](const BatchProgress& p) { seen.push_back(p); }, in.count);
+  convert_batch(
+      in.next, project_rules(), 2, [](const Document&) {}, [](const std::string&, const std::string&) {},
+      [&](const BatchProgress& p) { seen.push_back(p); }, in.count);
   ASSERT_EQ(seen.size(), 3u);
   for (size_t i = 0; i < seen.size(); ++i) {
     EXPECT_EQ(seen[i].done, i + 1);

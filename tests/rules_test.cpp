@@ -1,5 +1,3 @@
-#include "rules/rule_set.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -7,6 +5,7 @@
 
 #include "doc2kg/error.hpp"
 #include "read/reader.hpp"
+#include "rules/rule_set.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -17,8 +16,9 @@ namespace {
 // A rules directory of the test's own, removed afterwards.
 class RuleDir {
  public:
-  RuleDir() : path_(fs::temp_directory_path() / ("doc2kg-rules-" + std::to_string(++counter_) + "-" +
-                                                  std::to_string(::testing::UnitTest::GetInstance()->random_seed()))) {
+  RuleDir()
+      : path_(fs::temp_directory_path() / ("doc2kg-rules-" + std::to_string(++counter_) + "-" +
+                                           std::to_string(::testing::UnitTest::GetInstance()->random_seed()))) {
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -101,7 +101,8 @@ TEST(Rules, AUserRuleSetWorksWithoutRecompiling) {
   test::write_required_word_lists(d.path());
   d.write("lexicon.tsv", "# a user's own lexicon\n雪糕\n");
   d.write("a.json", R"({"lexicons": [{"id": "snacks", "kind": "entities", "type": "Industry", "file": "lexicon.tsv"}],
-    "relation_rules": [{"id": "makes", "relation": "hasIndustry", "head_types": ["District"], "pattern": "生产{Industry*}"}]})");
+    "relation_rules": [{"id": "makes", "relation": "hasIndustry", "head_types": ["District"],
+                        "pattern": "生产{Industry*}"}]})");
   ASSERT_EQ(d.problems(), "");
   auto loaded = RuleSet::load(d.path());
   const RuleSetImpl* rules = &impl(*loaded);
@@ -133,8 +134,9 @@ TEST(Rules, AWordListTheCodeNeedsIsRequiredByItsId) {
 TEST(Rules, AWordListTheListSettingsNameMustExist) {
   RuleDir d;
   test::write_required_word_lists(d.path());
-  d.write("a.json", "{\"list\": {\n  \"item_prefixes\": {\"Industry\": [\"no_such_leadins\"]},\n"
-                    "  \"item_suffixes\": {\"Industry\": \"no_such_suffixes\"}}}\n");
+  d.write("a.json",
+          "{\"list\": {\n  \"item_prefixes\": {\"Industry\": [\"no_such_leadins\"]},\n"
+          "  \"item_suffixes\": {\"Industry\": \"no_such_suffixes\"}}}\n");
   std::string p = d.problems();
   EXPECT_NE(p.find("a.json:2:"), std::string::npos) << p;
   EXPECT_NE(p.find("list.item_prefixes.Industry: no word list \"no_such_leadins\""), std::string::npos) << p;

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "read/reader.hpp"
 #include "doc2kg/writer.hpp"
+#include "read/reader.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;

@@ -6,9 +6,9 @@
 #include <thread>
 #include <vector>
 
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "read/reader.hpp"
-#include "base/text.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -48,8 +48,8 @@ TEST(Script, CharacterTableIsTheFallbackAndGetsPhrasesWrong) {
 TEST(Script, CopyHasTheSameLengthInUtf16Units) {
   const std::vector<std::u16string> texts = {
       u"這項改革成效顯著，當地著名的茶葉產區。\n第二行：乾隆年間（1736年）修建。",
-      u"鰊魚加工廠",          // OpenCC's form of 鰊 is outside the BMP: the table's is kept
-      u"𨋢門與電梯",          // and 𨋢 (outside the BMP) has a BMP form: it is kept
+      u"鰊魚加工廠",  // OpenCC's form of 鰊 is outside the BMP: the table's is kept
+      u"𨋢門與電梯",  // and 𨋢 (outside the BMP) has a BMP form: it is kept
       u"ASCII only, 123",
       u"混合 emoji 😀 與 Traditional 漢字",
       u"",
@@ -94,7 +94,9 @@ TEST(Script, MissingOpenccConfigurationIsAClearError) {
 }
 
 TEST(Script, ReaderMatchesOnThePhraseAwareCopyAndQuotesTheOriginal) {
-  Document d = read_article("東城區成效顯著\n2023-05-06\n來源：港灣日報\n\n東城區把會展經濟作為主導產業，街道乾淨整潔。\n", "a.txt", test::project_rules());
+  Document d =
+      read_article("東城區成效顯著\n2023-05-06\n來源：港灣日報\n\n東城區把會展經濟作為主導產業，街道乾淨整潔。\n",
+                   "a.txt", test::project_rules());
   EXPECT_EQ(d.text.length(), d.original.length());
   EXPECT_NE(to_utf8(d.text).find("成效显著"), std::string::npos);
   EXPECT_NE(to_utf8(d.text).find("干净整洁"), std::string::npos);

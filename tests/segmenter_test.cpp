@@ -8,7 +8,8 @@
 using namespace doc2kg;
 
 TEST(Segmenter, SplitsAtChineseFullStopsWithHalfWidthPunctuationMixedIn) {
-  Document d = read_article("槐荫区优化思路,开展行动。规上工业增加值同比增长22.4%,固定资产投资增长23%。\n新段落!", "a.txt", test::project_rules());
+  Document d = read_article("槐荫区优化思路,开展行动。规上工业增加值同比增长22.4%,固定资产投资增长23%。\n新段落!",
+                            "a.txt", test::project_rules());
   segmenter::run(d, test::project_rules());
   ASSERT_EQ(d.sentences.size(), 3u);
   EXPECT_EQ(d.quote(d.sentences[0]), "槐荫区优化思路,开展行动。");

@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "analysis/containment.hpp"
-#include "doc2kg/pipeline.hpp"
 #include "analysis/pruning.hpp"
 #include "analysis/relater.hpp"
 #include "base/text.hpp"
+#include "doc2kg/pipeline.hpp"
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -43,7 +43,8 @@ void add_entity(Document& doc, const std::string& written, const std::string& ty
                       s);
 }
 
-const Fact* find_fact(const Document& doc, const std::string& head, const std::string& relation, const std::string& tail) {
+const Fact* find_fact(const Document& doc, const std::string& head, const std::string& relation,
+                      const std::string& tail) {
   for (const Fact& f : doc.facts)
     if (f.head == head && f.relation == relation && f.tail == tail) return &f;
   return nullptr;
@@ -105,7 +106,8 @@ TEST(Stages, RelaterKnowsANameThatAListIntroducedInOtherSentences) {
   for (size_t i = 0; i < doc.facts.size(); ++i)
     for (size_t j = i + 1; j < doc.facts.size(); ++j)
       EXPECT_FALSE(doc.facts[i].head == doc.facts[j].head && doc.facts[i].relation == doc.facts[j].relation &&
-                   doc.facts[i].tail == doc.facts[j].tail && doc.facts[i].evidence.begin == doc.facts[j].evidence.begin);
+                   doc.facts[i].tail == doc.facts[j].tail &&
+                   doc.facts[i].evidence.begin == doc.facts[j].evidence.begin);
 }
 
 TEST(Stages, ContainmentPlacesWhatNoSentenceDoes) {
@@ -123,7 +125,8 @@ TEST(Stages, ContainmentPlacesWhatNoSentenceDoes) {
   add_entity(stated, "江宁区", "District");
   add_entity(stated, "明月社区", "Community");
   stated.area = "江宁区";
-  stated.facts.push_back({"Community", "明月社区", "locatedIn", "Subdistrict", "秣陵街道", stated.sentences[1], "hand", 1.0});
+  stated.facts.push_back(
+      {"Community", "明月社区", "locatedIn", "Subdistrict", "秣陵街道", stated.sentences[1], "hand", 1.0});
   containment::run(stated, project_rules());
   EXPECT_EQ(find_fact(stated, "明月社区", "locatedIn", "江宁区"), nullptr);
 }

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "doc2kg/pipeline.hpp"
-#include "rules/rule_set.hpp"
 #include "graph/vocabulary.hpp"
+#include "rules/rule_set.hpp"
 #include "stages.hpp"
 
 namespace doc2kg::test {
@@ -46,7 +46,8 @@ inline void write_required_word_lists(const std::filesystem::path& dir,
     std::string file = "lexicons/required/" + list.id + ".tsv";
     auto given = words.find(list.id);
     std::ofstream(dir / file) << "# " << list.id << "\n" << (given == words.end() ? "" : given->second);
-    json += std::string(first ? "" : ",") + "\n  {\"id\": \"" + list.id + "\", \"kind\": \"words\", \"file\": \"" + file + "\"}";
+    json += std::string(first ? "" : ",") + "\n  {\"id\": \"" + list.id + "\", \"kind\": \"words\", \"file\": \"" +
+            file + "\"}";
     first = false;
   }
   std::ofstream(dir / "required.json") << json << "\n]}\n";

@@ -33,10 +33,12 @@ TEST(Vocabulary, NodeIrisNeverHoldPrivateUseOrInvalidCodePoints) {
   EXPECT_EQ(id, "Indicator/高于%EE%80%85平均水平");
   EXPECT_TRUE(is_valid_iri(kNodeBaseIri + id));
   // C1 controls, noncharacters, malformed UTF-8, supplementary private use: encoded byte by byte.
-  EXPECT_EQ(iri_segment("a\xC2\x85" "b"), "a%C2%85b");
+  EXPECT_EQ(iri_segment("a\xC2\x85"
+                        "b"),
+            "a%C2%85b");
   EXPECT_EQ(iri_segment("\xEF\xBF\xBE"), "%EF%BF%BE");
   EXPECT_EQ(iri_segment("x\xFFy\xE4\xB8"), "x%FFy%E4%B8");
-  EXPECT_EQ(iri_segment("\xF3\xB0\x80\x80"), "%F3%B0%80%80");  // U+F0000
+  EXPECT_EQ(iri_segment("\xF3\xB0\x80\x80"), "%F3%B0%80%80");      // U+F0000
   EXPECT_EQ(iri_segment("\xF0\xA0\x80\x80"), "\xF0\xA0\x80\x80");  // U+20000 (CJK Ext. B) stays
   // "." and ".." would be removed by IRI resolution (JSON-LD's @base).
   EXPECT_EQ(node_id("Industry", ".."), "Industry/%2E%2E");
@@ -114,8 +116,10 @@ TEST(Vocabulary, EveryPropertyReadsBackWhatItHolds) {
       continue;
     }
     PropertyValue v = value_of(n, p);
-    if (p.type == Datatype::Double) EXPECT_EQ(std::get<double>(v), 22.4) << p.name;
-    else EXPECT_EQ(std::get<std::string_view>(v), lexical) << p.name;
+    if (p.type == Datatype::Double)
+      EXPECT_EQ(std::get<double>(v), 22.4) << p.name;
+    else
+      EXPECT_EQ(std::get<std::string_view>(v), lexical) << p.name;
   }
   EXPECT_FALSE(set_value(n, *find_property("value"), "many"));
   Evidence e;
@@ -149,11 +153,13 @@ TEST(Vocabulary, DatesAndPeriodsAreTypedAsTheirLexicalFormAllows) {
 
 TEST(Vocabulary, LiteralTextDropsWhatNoOutputMayCarry) {
   EXPECT_EQ(literal_text("高于" + kPua + "平均"), "高于" + kFffd + "平均");
-  EXPECT_EQ(literal_text("a\x01" "b\x7F"), "a" + kFffd + "b" + kFffd);
-  EXPECT_EQ(literal_text("\xEF\xBF\xBE"), kFffd);          // U+FFFE
-  EXPECT_EQ(literal_text("\xF3\xB0\x80\x80"), kFffd);      // U+F0000
-  EXPECT_EQ(literal_text("x\xFF"), "x" + kFffd);           // malformed
-  EXPECT_EQ(literal_text("\xED\xA0\x80"), kFffd);          // an encoded surrogate
+  EXPECT_EQ(literal_text("a\x01"
+                         "b\x7F"),
+            "a" + kFffd + "b" + kFffd);
+  EXPECT_EQ(literal_text("\xEF\xBF\xBE"), kFffd);             // U+FFFE
+  EXPECT_EQ(literal_text("\xF3\xB0\x80\x80"), kFffd);         // U+F0000
+  EXPECT_EQ(literal_text("x\xFF"), "x" + kFffd);              // malformed
+  EXPECT_EQ(literal_text("\xED\xA0\x80"), kFffd);             // an encoded surrogate
   EXPECT_EQ(literal_text("行\t1\n行 2\r"), "行\t1\n行 2\r");  // kept
   EXPECT_EQ(literal_text("\xF0\xA0\x80\x80"), "\xF0\xA0\x80\x80");
 }

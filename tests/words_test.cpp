@@ -1,12 +1,13 @@
 // The word lexicon and its maximum-probability segmentation (words.hpp).
+#include "rules/words.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 
-#include "doc2kg/error.hpp"
 #include "base/text.hpp"
-#include "rules/words.hpp"
+#include "doc2kg/error.hpp"
 #include "test_support.hpp"
 
 namespace doc2kg::test {
@@ -15,7 +16,8 @@ namespace {
 std::vector<std::string> cut(const WordDictionary& d, const std::string& text) {
   icu::UnicodeString u = from_utf8(text);
   std::vector<std::string> out;
-  for (const Word& w : d.segment(u, 0, u.length())) out.push_back(to_utf8(u.tempSubStringBetween(w.range.begin, w.range.end)));
+  for (const Word& w : d.segment(u, 0, u.length()))
+    out.push_back(to_utf8(u.tempSubStringBetween(w.range.begin, w.range.end)));
   return out;
 }
 

@@ -15,7 +15,6 @@
 
 #include "doc2kg/error.hpp"
 #include "formats/nquads_writer.hpp"
-
 #include "test_support.hpp"
 
 using namespace doc2kg;
@@ -26,8 +25,9 @@ namespace {
 
 KnowledgeGraph sample_graph() {
   KnowledgeGraph g;
-  add_to_graph(g, run("题目\n2023-06-29\n作者:\n来源:大众日报\n\n裕园社区获评“全国先进基层党组织”。槐荫区以医养健康为主导产业。",
-                      "a.txt"));
+  add_to_graph(
+      g, run("题目\n2023-06-29\n作者:\n来源:大众日报\n\n裕园社区获评“全国先进基层党组织”。槐荫区以医养健康为主导产业。",
+             "a.txt"));
   return g;
 }
 
@@ -156,8 +156,10 @@ std::vector<std::string> iris_of(const std::string& nq) {
   bool in_literal = false;
   for (size_t i = 0; i < nq.size(); ++i) {
     if (in_literal) {
-      if (nq[i] == '\\') ++i;
-      else if (nq[i] == '"') in_literal = false;
+      if (nq[i] == '\\')
+        ++i;
+      else if (nq[i] == '"')
+        in_literal = false;
     } else if (nq[i] == '"') {
       in_literal = true;
     } else if (nq[i] == '<') {
@@ -308,7 +310,8 @@ TEST(GraphWriter, NQuadsStreamEachArticleIntoItsOwnGraph) {
   auto writer = make_writer(Format::NQuads, out);
   writer->add(run("槐荫区以医养健康为主导产业。", "a/news.txt"));
   std::string after_first = out.str();
-  EXPECT_NE(after_first.find("<https://doc2kg.org/id/Article/a%2Fnews.txt> .\n"), std::string::npos);  // before finish()
+  EXPECT_NE(after_first.find("<https://doc2kg.org/id/Article/a%2Fnews.txt> .\n"),
+            std::string::npos);  // before finish()
   writer->add(run("槐荫区以医养健康为主导产业。", "b/news.txt"));
   writer->finish();
   EXPECT_EQ(out.str().rfind(after_first, 0), 0u);
@@ -359,7 +362,8 @@ TEST(GraphWriter, WriteGraphOutputPutsEveryFormatInPlace) {
     throw Error(ErrorKind::Input, "no article could be read");
   };
   for (const char* name : {"f.nq", "f.jsonld"})
-    EXPECT_THROW(write_graph_output(format_of_path(name, Format::JsonLd), (dir / name).string(), inputs, failing), Error);
+    EXPECT_THROW(write_graph_output(format_of_path(name, Format::JsonLd), (dir / name).string(), inputs, failing),
+                 Error);
   EXPECT_FALSE(fs::exists(dir / "f.nq"));
   EXPECT_FALSE(fs::exists(dir / "f.jsonld"));
   fs::remove_all(dir);

@@ -25,7 +25,7 @@ struct ArticleInput {
   std::string path;  // read from here ("-": stdin), unless `text` is given
   std::string text;  // the article itself (JSON Lines)
   bool has_text = false;
-  std::string error;  // why this input cannot be an article (a malformed JSON line, an unreadable directory)
+  std::string error;   // why this input cannot be an article (a malformed JSON line, an unreadable directory)
   ArticleInfo header;  // the fields a JSON line gives (title, date, source, author), known to the reader
 };
 
@@ -39,8 +39,8 @@ inline constexpr unsigned kMaxJobs = 1024;
 // What a list of command-line inputs holds.
 struct Inputs {
   ArticleSource next;
-  std::optional<size_t> count;       // the number of articles, when known before reading (no JSON Lines)
-  std::vector<std::string> paths;    // every file read ("-" for stdin): outputs must not overwrite them
+  std::optional<size_t> count;     // the number of articles, when known before reading (no JSON Lines)
+  std::vector<std::string> paths;  // every file read ("-" for stdin): outputs must not overwrite them
   bool reads_stdin = false;
 };
 

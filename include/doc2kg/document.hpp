@@ -38,16 +38,16 @@ struct ArticleInfo {
 
 // The field comments name the stage that writes each field.
 struct Document {
-  std::string input;            // the article's bytes, any encoding (the caller's; the reader empties it)
-  ArticleInfo info;             // info.id: the caller's; the rest: reader
-  icu::UnicodeString original;  // decoded text, LF line ends: evidence quotes this (reader)
-  icu::UnicodeString text;      // width-folded copy of the same length: rules match this (reader)
-  std::vector<Range> paragraphs;  // to analyse: title and body, repeats left out (reader)
-  std::vector<Range> sentences;   // segmenter
-  std::vector<Word> words;      // the sentences' words, in order (tokenizer)
-  std::vector<Span> entities;   // sorted by range, not overlapping (recognizer, resolver, relater, pruning)
-  std::string area;             // canonical name of the article's own district (resolver)
-  std::vector<Fact> facts;      // relations (relater, containment, pruning)
+  std::string input;                      // the article's bytes, any encoding (the caller's; the reader empties it)
+  ArticleInfo info;                       // info.id: the caller's; the rest: reader
+  icu::UnicodeString original;            // decoded text, LF line ends: evidence quotes this (reader)
+  icu::UnicodeString text;                // width-folded copy of the same length: rules match this (reader)
+  std::vector<Range> paragraphs;          // to analyse: title and body, repeats left out (reader)
+  std::vector<Range> sentences;           // segmenter
+  std::vector<Word> words;                // the sentences' words, in order (tokenizer)
+  std::vector<Span> entities;             // sorted by range, not overlapping (recognizer, resolver, relater, pruning)
+  std::string area;                       // canonical name of the article's own district (resolver)
+  std::vector<Fact> facts;                // relations (relater, containment, pruning)
   std::vector<IndicatorFact> indicators;  // statistical figures (indicators)
 
   std::vector<int32_t> supplementary;  // UTF-16 offsets of surrogate pairs, in order (reader)

@@ -7,7 +7,6 @@
 // Thread safety: a KnowledgeGraph is a plain value; concurrent reads are
 // safe, any write needs exclusive access.
 #include <boost/graph/adjacency_list.hpp>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -20,8 +19,8 @@
 namespace doc2kg {
 
 struct Evidence {
-  std::string article;   // article id
-  std::string sentence;  // the sentence text as written
+  std::string article;         // article id
+  std::string sentence;        // the sentence text as written
   int64_t begin = 0, end = 0;  // code-point offsets of the sentence in the article
   std::string rule;
   double confidence = 1.0;
@@ -35,8 +34,8 @@ struct NodeData {
   std::string key;  // identity within the type: the name, or for an Indicator its subject, name, value…
   std::vector<std::string> aliases;
   std::map<std::string, std::string> properties;  // title, date, source, author; indicator fields
-  std::optional<double> value;                     // Indicator value
-  std::map<std::string, double> numbers;           // numeric properties: a Project's investment
+  std::optional<double> value;                    // Indicator value
+  std::map<std::string, double> numbers;          // numeric properties: a Project's investment
 };
 
 struct EdgeData {

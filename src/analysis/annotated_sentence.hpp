@@ -10,10 +10,10 @@ namespace doc2kg {
 
 struct AnnotatedSentence {
   Range sentence;
-  icu::UnicodeString text;     // one unit per character or entity
-  std::vector<Range> source;   // the document range of each unit
-  std::vector<int> entity;     // index into `spans`, or -1
-  std::vector<Span> spans;     // copies: rules may add entities to the document meanwhile
+  icu::UnicodeString text;    // one unit per character or entity
+  std::vector<Range> source;  // the document range of each unit
+  std::vector<int> entity;    // index into `spans`, or -1
+  std::vector<Span> spans;    // copies: rules may add entities to the document meanwhile
 
   // Document range of units [begin, end).
   Range to_text(int32_t begin, int32_t end) const { return {source[begin].begin, source[end - 1].end}; }

@@ -75,7 +75,8 @@ class MentionContext {
   // Its city or province is written right before it (石家庄市赵县, 河北赵县, 温州乐清).
   bool after_parent(const Division& d, int32_t at) const {
     for (const Division* p = table_.parent(d); p; p = table_.parent(*p))
-      if (ends_at(doc_.text, at, from_utf8(p->name)) || (!p->alias.empty() && ends_at(doc_.text, at, from_utf8(p->alias))))
+      if (ends_at(doc_.text, at, from_utf8(p->name)) ||
+          (!p->alias.empty() && ends_at(doc_.text, at, from_utf8(p->alias))))
         return true;
     return false;
   }
@@ -83,7 +84,8 @@ class MentionContext {
   // After punctuation, a line start or a `before` word (在滑县).
   bool at_boundary(int32_t at) const {
     if (at <= 0 || !is_han(doc_.text.char32At(at - 1))) return true;
-    return std::any_of(words_.before.begin(), words_.before.end(), [&](const auto& w) { return ends_at(doc_.text, at, w); });
+    return std::any_of(words_.before.begin(), words_.before.end(),
+                       [&](const auto& w) { return ends_at(doc_.text, at, w); });
   }
 
   // A `not_across` word starts at the name's last character (新县城, 党委和县委).
@@ -117,7 +119,8 @@ class MentionContext {
   bool needs_context(const Division& d) const {
     icu::UnicodeString n = from_utf8(d.name);
     if (n.length() <= 2 || word_like(d.name)) return true;
-    return std::any_of(words_.loose_ends.begin(), words_.loose_ends.end(), [&](const auto& w) { return n.endsWith(w); });
+    return std::any_of(words_.loose_ends.begin(), words_.loose_ends.end(),
+                       [&](const auto& w) { return n.endsWith(w); });
   }
 
   // The mention at `m` is the place: after its city or province; else, unless
@@ -141,7 +144,8 @@ class MentionContext {
   }
 
   bool in_title(Range m) const {
-    return std::any_of(titles_.begin(), titles_.end(), [&](const Range& t) { return t.begin <= m.begin && m.end <= t.end; });
+    return std::any_of(titles_.begin(), titles_.end(),
+                       [&](const Range& t) { return t.begin <= m.begin && m.end <= t.end; });
   }
 
  private:
@@ -218,7 +222,8 @@ void match_lexicons(Document& doc, const RuleSetImpl& rules) {
   for (const auto& m : matches) {
     const LexiconEntry& e = rules.lexicon_entries[m.value];
     if (!e.canonical.empty() && e.canonical[0] == '@')
-      if (UChar level = level_of(rules, doc.text.tempSubStringBetween(m.begin, m.end)).mark) reference_levels.insert(level);
+      if (UChar level = level_of(rules, doc.text.tempSubStringBetween(m.begin, m.end)).mark)
+        reference_levels.insert(level);
   }
   struct Evidence {
     int mentions = 0, placed = 0;
@@ -270,7 +275,8 @@ void match_lexicons(Document& doc, const RuleSetImpl& rules) {
         for (int32_t n = std::min(longest, end - p.begin); n >= 3; --n) {  // the longest name ending here
           icu::UnicodeString name = doc.text.tempSubStringBetween(end - n, end);
           auto districts = table.districts_of_subdistrict(name);
-          if (std::none_of(districts.begin(), districts.end(), [&](const Division* d) { return relevant.count(table.index(*d)); }))
+          if (std::none_of(districts.begin(), districts.end(),
+                           [&](const Division* d) { return relevant.count(table.index(*d)); }))
             continue;
           candidates.push_back({{{end - n, end}, "Subdistrict", to_utf8(name), "subdistricts", 1.0}, 10});
           break;
@@ -296,7 +302,8 @@ void match_lexicons(Document& doc, const RuleSetImpl& rules) {
   select_candidates(doc, std::move(candidates));
 }
 
-const Division* division_of(const Document& doc, const RuleSetImpl& rules, const std::string& name, const std::string& type) {
+const Division* division_of(const Document& doc, const RuleSetImpl& rules, const std::string& name,
+                            const std::string& type) {
   std::vector<const Division*> candidates;
   for (const Division* d : rules.divisions.by_name(name))
     if (d->type == type) candidates.push_back(d);
@@ -339,12 +346,14 @@ void resolve_area(Document& doc, const RuleSetImpl& rules) {
   // Title mentions weigh more; ties go to the first named.
   doc.area.clear();
   for (const auto& [name, n] : count)
-    if (doc.area.empty() || n > count[doc.area] || (n == count[doc.area] && first[name] < first[doc.area])) doc.area = name;
+    if (doc.area.empty() || n > count[doc.area] || (n == count[doc.area] && first[name] < first[doc.area]))
+      doc.area = name;
   // The division of the area at each level, for 全市/全省 in a district's article.
   std::map<std::string, std::string> level;  // type -> name
   if (!doc.area.empty())
     if (const Division* area = division_of(doc, rules, doc.area, "District"))
-      for (const Division* d = rules.divisions.parent(*area); d; d = rules.divisions.parent(*d)) level[d->type] = d->name;
+      for (const Division* d = rules.divisions.parent(*area); d; d = rules.divisions.parent(*d))
+        level[d->type] = d->name;
   icu::UnicodeString area = from_utf8(doc.area);
   UChar area_level = area.isEmpty() ? 0 : area.charAt(area.length() - 1);
   std::erase_if(doc.entities, [&](Span& s) {
@@ -365,7 +374,8 @@ void resolve_area(Document& doc, const RuleSetImpl& rules) {
 }
 
 const std::vector<std::string>& division_level_lists() {
-  static const std::vector<std::string> ids = {"division_levels.District", "division_levels.City", "division_levels.Province"};
+  static const std::vector<std::string> ids = {"division_levels.District", "division_levels.City",
+                                               "division_levels.Province"};
   return ids;
 }
 

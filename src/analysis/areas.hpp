@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "rules/divisions.hpp"
 #include "doc2kg/document.hpp"
+#include "rules/divisions.hpp"
 #include "rules/rule_set.hpp"
 
 namespace doc2kg {
@@ -26,7 +26,8 @@ void resolve_area(Document& doc, const RuleSetImpl& rules);
 // province is written right before the name, else named in the article, else
 // written in its text or source line, else the first listed. Searches the text:
 // call it once per name.
-const Division* division_of(const Document& doc, const RuleSetImpl& rules, const std::string& name, const std::string& type);
+const Division* division_of(const Document& doc, const RuleSetImpl& rules, const std::string& name,
+                            const std::string& type);
 
 // The word lists of the characters that mark a level (区 县 旗, 市, 省), one per
 // division type: division_levels.District, division_levels.City, division_levels.Province.

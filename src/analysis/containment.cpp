@@ -4,13 +4,12 @@
 #include <map>
 #include <set>
 
-#include "document/ontology.hpp"
 #include "analysis/areas.hpp"
 #include "base/text.hpp"
+#include "document/ontology.hpp"
 
 namespace doc2kg {
 namespace {
-
 
 std::vector<Fact> containers_in_names(const Document& doc) {
   std::vector<Fact> out;
@@ -76,7 +75,8 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSetImpl& rule
     if (auto it = city_of_text.find(e.name); it != city_of_text.end()) {
       auto cities = rules.divisions.by_name(it->second);
       if (cities.empty()) continue;
-      if (const Division* prov = rules.divisions.parent(*cities.front())) emit(*cities.front(), *prov, sentence_of(e.range.begin));
+      if (const Division* prov = rules.divisions.parent(*cities.front()))
+        emit(*cities.front(), *prov, sentence_of(e.range.begin));
       continue;
     }
     auto [it, fresh] = chosen_of.emplace(std::make_pair(e.type, e.name), nullptr);
@@ -100,7 +100,8 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSetImpl& rule
       if (districts_named.count(d->name)) in.insert(d->name);
     if (in.size() != 1) continue;
     placed_by_table.insert(e.name);
-    out.push_back({e.type, e.name, "locatedIn", "District", *in.begin(), sentence_of(e.range.begin), "subdistricts", 1.0});
+    out.push_back(
+        {e.type, e.name, "locatedIn", "District", *in.begin(), sentence_of(e.range.begin), "subdistricts", 1.0});
   }
   std::erase_if(out, [&](const Fact& f) {
     return f.rule == kDefaultRule && f.head_type == "Subdistrict" && placed_by_table.count(f.head);

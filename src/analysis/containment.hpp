@@ -5,8 +5,8 @@
 // states (an entity named in an article about an area is located in the
 // district its sentence is about), District -> City -> Province from the
 // division table, and a 街道/镇 in the district the subdistrict table places it.
-#include "doc2kg/document.hpp"
 #include "analysis/code_rules.hpp"
+#include "doc2kg/document.hpp"
 #include "rules/rule_set.hpp"
 
 namespace doc2kg::containment {

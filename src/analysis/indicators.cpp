@@ -8,11 +8,11 @@
 #include <set>
 #include <unordered_set>
 
-#include "document/ontology.hpp"
 #include "analysis/annotated_sentence.hpp"
 #include "analysis/period.hpp"
 #include "analysis/quantity.hpp"
 #include "base/text.hpp"
+#include "document/ontology.hpp"
 
 namespace doc2kg {
 namespace {
@@ -25,7 +25,9 @@ const std::vector<std::string> kLocalTypes = {"Community", "Project", "Subdistri
 // Entities that end a name (a quoted initiative before a count of villages is not part of its name).
 const std::vector<std::string> kNameStops = {"Initiative", "Honor", "Organization", "Person"};
 
-bool is_break(UChar c) { return c == u',' || c == u';' || c == u':' || c == u'、' || c == u'。' || c == u'(' || c == u')'; }
+bool is_break(UChar c) {
+  return c == u',' || c == u';' || c == u':' || c == u'、' || c == u'。' || c == u'(' || c == u')';
+}
 // The end of a clause or of a sentence (width-folded text): , ; : 。 ! ?
 bool is_clause_boundary(UChar c) { return c == u',' || c == u';' || c == u':' || c == u'。' || c == u'!' || c == u'?'; }
 bool isalpha_ascii(UChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
@@ -35,10 +37,10 @@ bool is_close_quote(UChar c) { return c == u'”'; }
 
 // The word lists of the rules that figures are read with (rules/lexicons/indicator_*.tsv).
 struct Lists {
-  const WordSet *measures, *name_prefixes, *name_suffixes, *name_fillers, *object_markers, *bare_unit_marks, *rank_marks,
-      *rank_verbs, *rank_suffixes, *attributive_marks, *project_figures, *respectively, *joiners, *range_low, *range_high,
-      *capacity_marks, *production_words, *company_heads, *work_verbs, *relative_names, *share_marks, *share_heads,
-      *comparison_marks;
+  const WordSet *measures, *name_prefixes, *name_suffixes, *name_fillers, *object_markers, *bare_unit_marks,
+      *rank_marks, *rank_verbs, *rank_suffixes, *attributive_marks, *project_figures, *respectively, *joiners,
+      *range_low, *range_high, *capacity_marks, *production_words, *company_heads, *work_verbs, *relative_names,
+      *share_marks, *share_heads, *comparison_marks;
 };
 
 struct ListSlot {
@@ -152,7 +154,8 @@ struct Context {
   }
 
   bool in_speech(int32_t offset) const {
-    return std::any_of(speech.begin(), speech.end(), [&](const Range& r) { return r.begin <= offset && offset < r.end; });
+    return std::any_of(speech.begin(), speech.end(),
+                       [&](const Range& r) { return r.begin <= offset && offset < r.end; });
   }
 };
 
@@ -167,8 +170,8 @@ struct Carried {
 
 // A ranking: the growth ranks Nth in the city, or Nth among the M districts (indicator_rank_*).
 struct Rank {
-  int32_t stop = 0;   // where the name ends: the ranking verb or the scope before it
-  int32_t mark = 0;   // the ordinal mark (indicator_rank_marks)
+  int32_t stop = 0;  // where the name ends: the ranking verb or the scope before it
+  int32_t mark = 0;  // the ordinal mark (indicator_rank_marks)
   int32_t number = 0, end = 0;
   double value = 0;
 };
@@ -180,7 +183,7 @@ struct Placed {
   bool respectively = false;  // indicator_respectively before it in its clause
   bool borrowed = false;      // its name came from the figure before
   bool range = false;
-  int subject_unit = -1;      // the unit of its subject entity, -1 for the article's area
+  int subject_unit = -1;  // the unit of its subject entity, -1 for the article's area
 };
 
 struct Subject {
@@ -193,7 +196,12 @@ class SentenceIndicators {
  public:
   // `carried`: the time the text is about before this sentence; updated to the one after it.
   SentenceIndicators(const Context& c, Range sentence, Carried& carried, std::vector<IndicatorFact>& out)
-      : c_(c), L_(c.lists), a_(annotate(c.doc, sentence)), carried_(carried), before_(carried), out_(out),
+      : c_(c),
+        L_(c.lists),
+        a_(annotate(c.doc, sentence)),
+        carried_(carried),
+        before_(carried),
+        out_(out),
         first_(out.size()) {}
 
   void run() {
@@ -285,8 +293,8 @@ class SentenceIndicators {
   bool is_object(int32_t j) const {
     int32_t k = before_entity(j);
     // "A and B": the second of two joined entities of one type is as much a subject as the first.
-    if (int32_t n = affix(*L_.joiners, 0, k, true); n && k - n > 0 && span(k - n - 1) && span(j) &&
-                                                     span(k - n - 1)->type == span(j)->type)
+    if (int32_t n = affix(*L_.joiners, 0, k, true);
+        n && k - n > 0 && span(k - n - 1) && span(j) && span(k - n - 1)->type == span(j)->type)
       return is_object(k - n - 1);
     return affix(*L_.object_markers, 0, k, true) > 0 || affix(*L_.work_verbs, 0, k, true) > 0;
   }
@@ -311,7 +319,8 @@ class SentenceIndicators {
     while (e > b && !span(e - 1) && is_figure_space(a_.text.charAt(e - 1))) --e;
     for (bool changed = true; changed && b < e;) {
       changed = false;
-      if (const Span* s = span(b); s && (has_type(kAreaTypes, s->type) || (has_type(kSubjectTypes, s->type) && !is_object(b)))) {
+      if (const Span* s = span(b);
+          s && (has_type(kAreaTypes, s->type) || (has_type(kSubjectTypes, s->type) && !is_object(b)))) {
         ++b;
         changed = true;
       } else if (!s && (is_figure_space(a_.text.charAt(b)) || is_quote_mark(a_.text.charAt(b)))) {
@@ -347,7 +356,8 @@ class SentenceIndicators {
 
   std::string name_after(int32_t from) const {
     int32_t e = from;
-    while (e < a_.text.length() && a_.entity[e] < 0 && !is_break(a_.text.charAt(e)) && !starts_number(a_.text.charAt(e))) {
+    while (e < a_.text.length() && a_.entity[e] < 0 && !is_break(a_.text.charAt(e)) &&
+           !starts_number(a_.text.charAt(e))) {
       if (affix(*L_.measures, from, e, true) > 0 && e - from > 2) break;
       ++e;
     }
@@ -497,7 +507,8 @@ class SentenceIndicators {
     if (from_utf8(f.name).countChar32() < 2 && q.unit == "count") {  // "has 47 firms": what is counted follows
       f.name = name_after(q.end);
       f.rule = "indicator.count_of";
-    } else if (q.unit == "count" && only_a_verb(region, name_end)) {  // "arranged 12 key projects": the verb and what it counts
+    } else if (q.unit == "count" &&
+               only_a_verb(region, name_end)) {  // "arranged 12 key projects": the verb and what it counts
       if (std::string after = name_after(q.end); !after.empty()) {
         f.name += after;
         f.rule = "indicator.count_of";
@@ -642,8 +653,10 @@ class SentenceIndicators {
     bool semicolon = false;
     for (int32_t j = best->end; j < q.begin; ++j) {
       const Span* s = span(j);
-      if (!s && a_.text.charAt(j) == u';') semicolon = true;
-      else if (semicolon && s && has_type(kLocalTypes, s->type) && !is_object(j)) return "";
+      if (!s && a_.text.charAt(j) == u';')
+        semicolon = true;
+      else if (semicolon && s && has_type(kLocalTypes, s->type) && !is_object(j))
+        return "";
     }
     return best->iso;
   }
@@ -777,16 +790,20 @@ std::vector<IndicatorFact> extract(const Document& doc, const RuleSetImpl& rules
   capacities(c, out);
   // A headline figure restates one of the body ("up over a tenth" beside "up 11.6%").
   Range title = title_range(doc);
-  auto in_title = [&](const IndicatorFact& f) { return title.end > title.begin && f.evidence.begin < title.end && f.evidence.end > title.begin; };
+  auto in_title = [&](const IndicatorFact& f) {
+    return title.end > title.begin && f.evidence.begin < title.end && f.evidence.end > title.begin;
+  };
   std::vector<bool> restated(out.size(), false);
   for (size_t i = 0; i < out.size(); ++i)
     restated[i] = in_title(out[i]) && std::any_of(out.begin(), out.end(), [&](const IndicatorFact& b) {
-      return !in_title(b) && b.subject == out[i].subject && b.unit == out[i].unit && similar_names(b.name, out[i].name);
-    });
+                    return !in_title(b) && b.subject == out[i].subject && b.unit == out[i].unit &&
+                           similar_names(b.name, out[i].name);
+                  });
   std::vector<IndicatorFact> unique;
   std::unordered_set<std::string> seen;
   for (size_t i = 0; i < out.size(); ++i)
-    if (!restated[i] && !out[i].subject.empty() && seen.insert(out[i].key()).second) unique.push_back(std::move(out[i]));
+    if (!restated[i] && !out[i].subject.empty() && seen.insert(out[i].key()).second)
+      unique.push_back(std::move(out[i]));
   return unique;
 }
 
@@ -798,7 +815,8 @@ void indicators::run(Document& doc, const RuleSetImpl& rules) {
   for (IndicatorFact& f : doc.indicators) {
     if (f.subject_type != "Project" || f.unit != "CNY") continue;
     icu::UnicodeString name = from_utf8(f.name);
-    f.investment = std::any_of(investment.begin(), investment.end(), [&](const auto& w) { return name.indexOf(w) >= 0; });
+    f.investment =
+        std::any_of(investment.begin(), investment.end(), [&](const auto& w) { return name.indexOf(w) >= 0; });
   }
 }
 

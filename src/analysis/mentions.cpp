@@ -27,12 +27,15 @@ size_t select_candidates(Document& doc, std::vector<Candidate> candidates) {
     if (next != taken.end() && next->first < r.end) continue;
     if (next != taken.begin() && std::prev(next)->second > r.begin) continue;
     // An entity already there may be covered (and replaced), never cut.
-    auto it = std::lower_bound(spans.begin(), spans.end(), r.begin, [](const Span& s, int32_t pos) { return s.range.end <= pos; });
+    auto it = std::lower_bound(spans.begin(), spans.end(), r.begin,
+                               [](const Span& s, int32_t pos) { return s.range.end <= pos; });
     bool cuts = false;
-    for (; it != spans.end() && it->range.begin < r.end; ++it) cuts = cuts || it->range.begin < r.begin || it->range.end > r.end;
+    for (; it != spans.end() && it->range.begin < r.end; ++it)
+      cuts = cuts || it->range.begin < r.begin || it->range.end > r.end;
     if (cuts) continue;
     // A subdistrict that opens the new name is its container (长安镇|高端装备综合体).
-    auto first = std::lower_bound(spans.begin(), spans.end(), r.begin, [](const Span& s, int32_t pos) { return s.range.end <= pos; });
+    auto first = std::lower_bound(spans.begin(), spans.end(), r.begin,
+                                  [](const Span& s, int32_t pos) { return s.range.end <= pos; });
     if (first != spans.end() && first->range.begin == r.begin && first->range.end + 2 < r.end &&
         first->type == "Subdistrict" && c.span.container.empty()) {
       c.span.container_type = first->type;

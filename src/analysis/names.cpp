@@ -46,8 +46,7 @@ Range trim_name(const Document& doc, const RuleSetImpl& rules, Range name, bool 
     icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
     int32_t cut = 0;
     for (const auto& word : breaks->second)
-      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
-        cut = std::max(cut, at + word.length());
+      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1)) cut = std::max(cut, at + word.length());
     name.begin += std::min(cut, s.length());
   }
   // Lead-in words of the type (做强, 聚力) end what comes before them: the name starts after the last one.

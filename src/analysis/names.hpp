@@ -16,10 +16,9 @@ namespace doc2kg {
 int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const icu::UnicodeString& s, bool suffix,
                       int32_t longest = 8);
 
-// Strips words of the list `trim_prefixes` (and of the word lists `more_prefixes`) from the front of a name range, and `trim_suffixes` from its end when
-// `suffixes`, returning the shortened range. A name also starts after the
-// last word of the list `name_breaks` in it (合作建设|激光雷达模组生产线项目).
-// Reads doc.text.
+// Strips words of the list `trim_prefixes` (and of the word lists `more_prefixes`) from the front of a name range, and
+// `trim_suffixes` from its end when `suffixes`, returning the shortened range. A name also starts after the last word
+// of the list `name_breaks` in it (合作建设|激光雷达模组生产线项目). Reads doc.text.
 Range trim_name(const Document& doc, const RuleSetImpl& rules, Range name, bool suffixes,
                 const std::vector<std::string>& more_prefixes = {});
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "doc2kg/error.hpp"
 #include "analysis/quantity.hpp"
-#include "rules/rule_set.hpp"
 #include "base/text.hpp"
+#include "doc2kg/error.hpp"
+#include "rules/rule_set.hpp"
 
 namespace doc2kg {
 namespace {
@@ -18,7 +18,9 @@ std::string two(int n) {
 }
 
 std::string month(int y, int m) { return std::to_string(y) + "-" + two(m); }
-std::string months(int y, int from, int to) { return from == to ? month(y, from) : month(y, from) + "/" + month(y, to); }
+std::string months(int y, int from, int to) {
+  return from == to ? month(y, from) : month(y, from) + "/" + month(y, to);
+}
 
 // The word lists of the grammar and the slot each fills in the pattern below.
 struct Slot {
@@ -26,26 +28,26 @@ struct Slot {
   const char* slot;
 };
 const Slot kSlots[] = {
-    {"period_year_marks", "Y"},       // after a year
-    {"period_month_marks", "M"},      // after a month
-    {"period_day_marks", "D"},        // a day after a month: a date, not a month
-    {"period_range_marks", "R"},      // between the first and last month of a span
-    {"period_until_marks", "U"},      // "as of" before a month's or year's end
-    {"period_end_marks", "E"},        // the end of a month or year
-    {"period_first_half", "H1"},      // months 1-6
-    {"period_second_half", "H2"},     // months 7-12
-    {"period_first_marks", "F"},      // "the first" N quarters or months
-    {"period_ordinal_marks", "O"},    // an ordinal before a quarter
-    {"period_quarter_marks", "Q"},    // a quarter
+    {"period_year_marks", "Y"},         // after a year
+    {"period_month_marks", "M"},        // after a month
+    {"period_day_marks", "D"},          // a day after a month: a date, not a month
+    {"period_range_marks", "R"},        // between the first and last month of a span
+    {"period_until_marks", "U"},        // "as of" before a month's or year's end
+    {"period_end_marks", "E"},          // the end of a month or year
+    {"period_first_half", "H1"},        // months 1-6
+    {"period_second_half", "H2"},       // months 7-12
+    {"period_first_marks", "F"},        // "the first" N quarters or months
+    {"period_ordinal_marks", "O"},      // an ordinal before a quarter
+    {"period_quarter_marks", "Q"},      // a quarter
     {"period_month_count_marks", "C"},  // a count of months
-    {"period_this_year", "T"},        // the article's year
-    {"period_last_year", "L"},        // the year before it
-    {"period_two_years_ago", "B"},    // two years before it
-    {"period_next_year", "N"},        // the year after it (targets)
-    {"period_comparison_marks", "S"},  // after last year: a comparison base; alone: the period before
-    {"period_whole_year", "W"},       // the whole year the text is about
-    {"period_since_marks", "SI"},     // "since" a year: a span to now, no period unless it is the article's year
-    {"period_none", "Z"},             // "now", "in recent years": explicitly no period
+    {"period_this_year", "T"},          // the article's year
+    {"period_last_year", "L"},          // the year before it
+    {"period_two_years_ago", "B"},      // two years before it
+    {"period_next_year", "N"},          // the year after it (targets)
+    {"period_comparison_marks", "S"},   // after last year: a comparison base; alone: the period before
+    {"period_whole_year", "W"},         // the whole year the text is about
+    {"period_since_marks", "SI"},       // "since" a year: a span to now, no period unless it is the article's year
+    {"period_none", "Z"},               // "now", "in recent years": explicitly no period
 };
 
 // One pattern for every form; the groups say which form matched. {X} is the
@@ -85,7 +87,8 @@ std::shared_ptr<RulePattern> compile(const icu::UnicodeString& pattern, const st
   UParseError pe{};
   std::shared_ptr<RulePattern> p = RulePattern::compile(pattern, pe, status);
   if (U_FAILURE(status))
-    throw Error(ErrorKind::Rules, "period grammar: bad " + what + " (" + u_errorName(status) + ") at offset " + std::to_string(pe.offset));
+    throw Error(ErrorKind::Rules, "period grammar: bad " + what + " (" + u_errorName(status) + ") at offset " +
+                                      std::to_string(pe.offset));
   return p;
 }
 
@@ -156,8 +159,10 @@ std::vector<Period> PeriodGrammar::find(const icu::UnicodeString& s, int32_t beg
     } else if (!group(u"rel").isEmpty()) {
       if (year == 0) continue;
       stated = true;
-      current = !group(u"last").isEmpty() ? year - 1 : !group(u"before").isEmpty() ? year - 2
-                : !group(u"next").isEmpty() ? year + 1 : year;
+      current = !group(u"last").isEmpty()     ? year - 1
+                : !group(u"before").isEmpty() ? year - 2
+                : !group(u"next").isEmpty()   ? year + 1
+                                              : year;
       period.iso = group(u"relend").isEmpty() ? std::to_string(current) : month(current, 12);
     } else if (current == 0) {
       continue;  // a month with no year to put it in

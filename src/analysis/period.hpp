@@ -17,7 +17,7 @@ namespace doc2kg {
 class RuleSetImpl;
 
 struct Period {
-  std::string iso;  // "" for 目前/当前/2022年以来: explicitly no period
+  std::string iso;             // "" for 目前/当前/2022年以来: explicitly no period
   int32_t begin = 0, end = 0;  // where the expression is, in the searched string
 };
 

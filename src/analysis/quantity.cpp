@@ -4,9 +4,9 @@
 #include <cmath>
 #include <string_view>
 
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "rules/rule_set.hpp"
-#include "base/text.hpp"
 
 namespace doc2kg {
 namespace {
@@ -22,12 +22,18 @@ int digit_of(UChar c) {
 
 double unit_of(UChar c) {
   switch (c) {
-    case u'十': return 10;
-    case u'百': return 100;
-    case u'千': return 1000;
-    case u'万': return 1e4;
-    case u'亿': return 1e8;
-    default: return 0;
+    case u'十':
+      return 10;
+    case u'百':
+      return 100;
+    case u'千':
+      return 1000;
+    case u'万':
+      return 1e4;
+    case u'亿':
+      return 1e8;
+    default:
+      return 0;
   }
 }
 
@@ -58,14 +64,17 @@ std::optional<Digits> read_digits(const icu::UnicodeString& s, int32_t i) {
   Digits d;
   while (i < s.length()) {
     UChar c = s.charAt(i);
-    if (is_ascii_digit(c)) d.digits += static_cast<char>(c);
-    else if (c == u'.' && i + 1 < s.length() && is_ascii_digit(s.charAt(i + 1)) && d.digits.find('.') == std::string::npos)
+    if (is_ascii_digit(c))
+      d.digits += static_cast<char>(c);
+    else if (c == u'.' && i + 1 < s.length() && is_ascii_digit(s.charAt(i + 1)) &&
+             d.digits.find('.') == std::string::npos)
       d.digits += '.';
     else if (c == u',' && i + 3 < s.length() && is_ascii_digit(s.charAt(i + 1)) && is_ascii_digit(s.charAt(i + 2)) &&
              is_ascii_digit(s.charAt(i + 3)) && (i + 4 >= s.length() || !is_ascii_digit(s.charAt(i + 4))) &&
              d.digits.find('.') == std::string::npos)
       ;  // thousands separator
-    else break;
+    else
+      break;
     ++i;
   }
   int32_t j = skip_spaces(s, i);
@@ -82,7 +91,9 @@ std::optional<Digits> read_digits(const icu::UnicodeString& s, int32_t i) {
   return d;
 }
 
-double value_of(const Digits& d, int extra = 0) { return std::stod(d.digits + "e" + std::to_string(d.exponent + extra)); }
+double value_of(const Digits& d, int extra = 0) {
+  return std::stod(d.digits + "e" + std::to_string(d.exponent + extra));
+}
 
 // The number at i: Arabic (as Digits) or a Chinese numeral (as a value).
 struct Number {
@@ -107,13 +118,14 @@ std::optional<Number> read_number(const icu::UnicodeString& s, int32_t i) {
   if (!v) return std::nullopt;
   n.value = *v;
   n.end = j;
-  for (int32_t k = j; k > i && unit_of(s.charAt(k - 1)) >= 1e4; --k) n.magnitude += exponent_of(unit_of(s.charAt(k - 1)));
+  for (int32_t k = j; k > i && unit_of(s.charAt(k - 1)) >= 1e4; --k)
+    n.magnitude += exponent_of(unit_of(s.charAt(k - 1)));
   return n;
 }
 
 // The unit at i, longest first.
 std::optional<std::pair<UnitTable::const_iterator, int32_t>> read_unit(const icu::UnicodeString& s, int32_t i,
-                                                                        const UnitTable& units) {
+                                                                       const UnitTable& units) {
   for (int32_t n = std::min<int32_t>(8, s.length() - i); n > 0; --n) {
     auto it = units.find(s.tempSubString(i, n));
     if (it != units.end()) return std::pair{it, n};
@@ -138,7 +150,7 @@ const WordSet& required_words(const RuleSetImpl& rules, const std::string& name)
   auto it = rules.word_lists.find(name);
   if (it == rules.word_lists.end())
     throw Error(ErrorKind::Rules, "invalid rule set " + rules.dir + ": no word list \"" + name +
-                                "\" (a lexicon of kind words that figures and periods are read with)");
+                                      "\" (a lexicon of kind words that figures and periods are read with)");
   return it->second;
 }
 
@@ -247,7 +259,8 @@ std::optional<Quantity> parse_single(const icu::UnicodeString& s, int32_t at, co
   if (!unit) return std::nullopt;
   const auto& [it, n] = *unit;
   *unit_scale = it->second.scale;
-  q.value = number->arabic ? value_of(*number->arabic, exponent_of(it->second.scale)) : number->value * it->second.scale;
+  q.value =
+      number->arabic ? value_of(*number->arabic, exponent_of(it->second.scale)) : number->value * it->second.scale;
   q.unit = it->second.unit;
   q.written_unit = written_unit(it->first, it->second.scale);
   q.end = i + n;

@@ -45,8 +45,8 @@ const std::vector<std::string>& quantity_word_lists();
 struct Quantity {
   double value = 0;
   std::string unit;
-  std::string written_unit;  // the unit as written, without 万/亿 (套 in 60万套)
-  std::string qualifier;     // 余 多 以上 左右 ... as written, "" if none
+  std::string written_unit;    // the unit as written, without 万/亿 (套 in 60万套)
+  std::string qualifier;       // 余 多 以上 左右 ... as written, "" if none
   int32_t begin = 0, end = 0;  // the number and its unit in the parsed string
   // A range (9万至10万吨): `value` is its upper bound, `low` its lower one.
   bool range = false;

@@ -1,7 +1,5 @@
 #include "analysis/recognizer.hpp"
 
-#include "base/profile.hpp"
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -13,6 +11,7 @@
 #include "analysis/areas.hpp"
 #include "analysis/mentions.hpp"
 #include "analysis/names.hpp"
+#include "base/profile.hpp"
 #include "base/text.hpp"
 
 namespace doc2kg {
@@ -22,15 +21,18 @@ namespace {
 void add_header_entities(Document& doc) {
   std::vector<Candidate> out;
   if (doc.info.source_range.end > doc.info.source_range.begin)
-    out.push_back({{doc.info.source_range, "Organization", canonical_name(doc.text.tempSubStringBetween(
-                                                               doc.info.source_range.begin, doc.info.source_range.end)),
-                    "header.source", 1.0}, 0});
+    out.push_back(
+        {{doc.info.source_range, "Organization",
+          canonical_name(doc.text.tempSubStringBetween(doc.info.source_range.begin, doc.info.source_range.end)),
+          "header.source", 1.0},
+         0});
   Range a = doc.info.author_range;
   for (int32_t i = a.begin; i < a.end;) {
     while (i < a.end && !u_isalpha(doc.text.char32At(i))) ++i;
     int32_t b = i;
     while (i < a.end && u_isalpha(doc.text.char32At(i))) ++i;
-    if (i - b >= 2) out.push_back({{{b, i}, "Person", to_utf8(doc.text.tempSubStringBetween(b, i)), "header.author", 1.0}, 0});
+    if (i - b >= 2)
+      out.push_back({{{b, i}, "Person", to_utf8(doc.text.tempSubStringBetween(b, i)), "header.author", 1.0}, 0});
   }
   for (auto& c : out) add_span(doc.entities, std::move(c.span));
 }
@@ -87,8 +89,8 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSetImpl& r
     }
     // A list of names of one type: 和 before the second is the list's (A社区和B社区),
     // while after a place of another type it may begin the name (齐贤街道和顺社区).
-    bool after_same_type = (nb > 0 && a.entity[nb - 1] >= 0 && a.spans[a.entity[nb - 1]].type == rule.type) ||
-                           name.begin == previous_end;
+    bool after_same_type =
+        (nb > 0 && a.entity[nb - 1] >= 0 && a.spans[a.entity[nb - 1]].type == rule.type) || name.begin == previous_end;
     if (after_same_type) {
       UErrorCode ls = U_ZERO_ERROR;  // the list separator of the rule set (和, 与, 、 …)
       std::unique_ptr<icu::RegexMatcher> sep(rules.list_separator->matcher(doc.text, ls));

@@ -1,29 +1,27 @@
 #include "analysis/relater.hpp"
 
-#include "document/ontology.hpp"
-#include "base/profile.hpp"
-
 #include <algorithm>
-#include <optional>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "analysis/annotated_sentence.hpp"
 #include "analysis/areas.hpp"
-#include "analysis/quantity.hpp"
 #include "analysis/mentions.hpp"
 #include "analysis/names.hpp"
+#include "analysis/quantity.hpp"
+#include "base/profile.hpp"
 #include "base/text.hpp"
+#include "document/ontology.hpp"
 
 namespace doc2kg {
 namespace {
 
 // How far back (UTF-16 units) a reference looks for the entity it names (named_last).
 constexpr int32_t kReach = 200;
-
 
 struct Endpoint {
   std::string type, name;
@@ -54,9 +52,8 @@ class RuleMatcher {
       if (rule_.tail == "list" && rule_.list_allows_new) {
         int32_t lb = group(m, "list", false), le = group(m, "list", true);
         if (lb >= 0 && le > lb) list_range = a_.to_text(lb, le);
-        bool taken = std::any_of(claimed_.begin(), claimed_.end(), [&](const Range& c) {
-          return c.begin < list_range.end && list_range.begin < c.end;
-        });
+        bool taken = std::any_of(claimed_.begin(), claimed_.end(),
+                                 [&](const Range& c) { return c.begin < list_range.end && list_range.begin < c.end; });
         if (taken) continue;
       }
       std::vector<Endpoint> tails = rule_.tail == "list" ? list_items(m) : group_entities(m, rule_.tail);
@@ -139,7 +136,8 @@ class RuleMatcher {
     }
     groups.pop_back();
     int count = stated_count(e);
-    bool split_all = count > 0 && static_cast<size_t>(count) == parts.size() && count != static_cast<int>(groups.size());
+    bool split_all =
+        count > 0 && static_cast<size_t>(count) == parts.size() && count != static_cast<int>(groups.size());
     bool split_last = count > 0 ? split_all : groups.size() >= 2;
     for (size_t g = 0; g < groups.size(); ++g) {
       if (split_all || (split_last && g + 1 == groups.size()) || !rule_.list_allows_new) {
@@ -195,7 +193,8 @@ class RuleMatcher {
     if (!rule_.item_suffixes.empty() && !ends_with_word(from_utf8(name), rule_.item_suffixes)) return;
     if (const Word* w = doc_.word_at(item.begin); w && w->range.begin == item.begin) {
       const std::string& pos = rules_.words.pos_name(w->pos);
-      if (rules_.item_not_initial.count(pos)) return;  // a pronoun, preposition, adverb or particle does not start a name
+      if (rules_.item_not_initial.count(pos))
+        return;  // a pronoun, preposition, adverb or particle does not start a name
     }
     if (auto reject = rules_.list_item_reject.find(rule_.list_type); reject != rules_.list_item_reject.end()) {
       UErrorCode rs = U_ZERO_ERROR;
@@ -219,7 +218,8 @@ class RuleMatcher {
       // A verb ends a name (量子|计算) unless a function word comes before it (氢能|则|被|确定).
       if (pos == "v") {
         const Word* before = doc_.word_at(w->range.begin - 1);
-        if (!before || before->range.begin < item.begin || !rules_.item_not_initial.count(rules_.words.pos_name(before->pos)))
+        if (!before || before->range.begin < item.begin ||
+            !rules_.item_not_initial.count(rules_.words.pos_name(before->pos)))
           break;
       }
       if (keep != rules_.list_item_suffixes.end() &&
@@ -306,9 +306,11 @@ class RuleMatcher {
   std::optional<Endpoint> named_last(const std::string& type, int32_t before) const {
     for (int32_t i = before - 1; i >= 0; --i)
       if (a_.entity[i] >= 0 && endpoint(i).type == type) return endpoint(i);
-    int32_t from = (before < static_cast<int32_t>(a_.source.size()) ? a_.source[before].begin : a_.sentence.begin) - kReach;
+    int32_t from =
+        (before < static_cast<int32_t>(a_.source.size()) ? a_.source[before].begin : a_.sentence.begin) - kReach;
     for (auto it = earlier_.rbegin(); it != earlier_.rend() && it->range.begin >= from; ++it)
-      if (it->type == type && it->range.begin < a_.sentence.begin && it->rule.rfind("header.", 0) != 0)  // not the outlet
+      if (it->type == type && it->range.begin < a_.sentence.begin &&
+          it->rule.rfind("header.", 0) != 0)  // not the outlet
         return Endpoint{it->type, it->name};
     return std::nullopt;
   }
@@ -356,7 +358,8 @@ class RuleMatcher {
   const RelationRule& rule_;
   const AnnotatedSentence& a_;
   const std::vector<Span>& earlier_;
-  std::vector<Range>& claimed_;  // lists of this sentence already read by an earlier rule  // the entities of the sentences before this one, in order
+  std::vector<Range>& claimed_;  // lists of this sentence already read by an earlier rule  // the entities of the
+                                 // sentences before this one, in order
 };
 
 }  // namespace

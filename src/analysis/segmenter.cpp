@@ -19,7 +19,8 @@ bool is_clause_break(UChar32 c) {
 
 void segmenter::run(Document& doc, const RuleSetImpl&) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> breaks(icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
+  std::unique_ptr<icu::BreakIterator> breaks(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getChinese(), status));
   if (U_FAILURE(status)) throw Error(ErrorKind::Input, "ICU sentence break iterator unavailable");
   doc.sentences.clear();
   for (const Range& p : doc.paragraphs) {

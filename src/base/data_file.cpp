@@ -1,8 +1,8 @@
 #include "base/data_file.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <memory>
 
@@ -38,8 +38,9 @@ void for_each_entry(const std::string& path, const std::string& what,
     LineRead r = read_line(in, line, kMaxDataLine);
     if (r == LineRead::End) break;
     if (r == LineRead::TooLong)
-      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ": line longer than " + std::to_string(kMaxDataLine) +
-                                  " bytes; a " + what + " has one short entry a line");
+      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ": line longer than " +
+                                        std::to_string(kMaxDataLine) + " bytes; a " + what +
+                                        " has one short entry a line");
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     entry(line, n);

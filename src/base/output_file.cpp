@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <atomic>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -65,12 +64,13 @@ void check_output(const std::string& path, const std::vector<std::string>& input
   std::error_code ec;
   for (const auto& in : inputs) {
     if (in == "-" ? is_standard_input(path) : fs::exists(path, ec) && fs::equivalent(in, path, ec))
-      throw Error(ErrorKind::Output, path + ": is an input" + (in == "-" ? " (standard input)" : "") +
-                                   "; refusing to overwrite it");
+      throw Error(ErrorKind::Output,
+                  path + ": is an input" + (in == "-" ? " (standard input)" : "") + "; refusing to overwrite it");
   }
   if (fs::is_directory(path, ec)) throw Error(ErrorKind::Output, path + ": is a directory");
   fs::path dir = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
-  if (!fs::is_directory(dir, ec)) throw Error(ErrorKind::Output, path + ": cannot write (no directory " + dir.string() + ")");
+  if (!fs::is_directory(dir, ec))
+    throw Error(ErrorKind::Output, path + ": cannot write (no directory " + dir.string() + ")");
 }
 
 void write_output(const std::string& path, const std::vector<std::string>& inputs,

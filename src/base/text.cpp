@@ -44,20 +44,36 @@ icu::UnicodeString fold_width(const icu::UnicodeString& s) {
   icu::UnicodeString out(s);
   for (int32_t i = 0; i < out.length(); ++i) {
     UChar c = out.charAt(i);
-    if (c >= 0xFF01 && c <= 0xFF5E) out.setCharAt(i, static_cast<UChar>(c - 0xFEE0));
-    else if (c == 0x3000) out.setCharAt(i, u' ');
-    else if (c == u'「') out.setCharAt(i, u'“');  // Traditional texts quote with corner brackets
-    else if (c == u'」') out.setCharAt(i, u'”');
-    else if (c == u'『') out.setCharAt(i, u'‘');
-    else if (c == u'』') out.setCharAt(i, u'’');
+    if (c >= 0xFF01 && c <= 0xFF5E)
+      out.setCharAt(i, static_cast<UChar>(c - 0xFEE0));
+    else if (c == 0x3000)
+      out.setCharAt(i, u' ');
+    else if (c == u'「')
+      out.setCharAt(i, u'“');  // Traditional texts quote with corner brackets
+    else if (c == u'」')
+      out.setCharAt(i, u'”');
+    else if (c == u'『')
+      out.setCharAt(i, u'‘');
+    else if (c == u'』')
+      out.setCharAt(i, u'’');
   }
   return out;
 }
 
 bool is_quote_mark(UChar32 c) {
   switch (c) {
-    case u'“': case u'”': case u'‘': case u'’': case u'"': case u'\'':
-    case u'「': case u'」': case u'『': case u'』': case u'《': case u'》':
+    case u'“':
+    case u'”':
+    case u'‘':
+    case u'’':
+    case u'"':
+    case u'\'':
+    case u'「':
+    case u'」':
+    case u'『':
+    case u'』':
+    case u'《':
+    case u'》':
       return true;
     default:
       return false;

@@ -1,35 +1,35 @@
 // doc2kg command line: parse arguments, call the library, print. Exit codes
 // are listed in README.md ("Exit codes and errors") and below.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <optional>
 #include <filesystem>
-#include <iomanip>
-#include <thread>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
-#include <unistd.h>
-
+#include "base/output_file.hpp"
+#include "base/text.hpp"
 #include "doc2kg/batch.hpp"
 #include "doc2kg/error.hpp"
 #include "doc2kg/graph_reader.hpp"
-#include "document/ontology.hpp"
-#include "doc2kg/query.hpp"
-#include "read/encoding.hpp"
-#include "base/output_file.hpp"
 #include "doc2kg/pipeline.hpp"
-#include "rules/rule_set.hpp"
-#include "base/text.hpp"
-#include "graph/vocabulary.hpp"
+#include "doc2kg/query.hpp"
 #include "doc2kg/writer.hpp"
+#include "document/ontology.hpp"
+#include "graph/vocabulary.hpp"
+#include "read/encoding.hpp"
+#include "rules/rule_set.hpp"
 
 using namespace doc2kg;
 
@@ -48,11 +48,16 @@ enum ExitCode : int {
 
 ExitCode exit_code(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::Usage: return kExitUsage;
-    case ErrorKind::Input: return kExitInput;
-    case ErrorKind::Rules: return kExitRules;
-    case ErrorKind::Output: return kExitOutput;
-    case ErrorKind::NotFound: return kExitNothingFound;
+    case ErrorKind::Usage:
+      return kExitUsage;
+    case ErrorKind::Input:
+      return kExitInput;
+    case ErrorKind::Rules:
+      return kExitRules;
+    case ErrorKind::Output:
+      return kExitOutput;
+    case ErrorKind::NotFound:
+      return kExitNothingFound;
   }
   return kExitInternal;
 }
@@ -101,7 +106,8 @@ const char* kConvertUsage =
     "  INPUT       an article (text or web page; UTF-8, GB18030, UTF-16 or Big5), a *.jsonl\n"
     "              file, a directory (every *.txt, *.text, *.html, *.htm, *.jsonl below it), or - for\n"
     "              stdin; all become one graph\n"
-    "  --jsonl     inputs (stdin when none) are JSON Lines: {\"id\", \"text\", \"title\"?, \"date\"?, \"source\"?, \"author\"?}\n"
+    "  --jsonl     inputs (stdin when none) are JSON Lines: {\"id\", \"text\", \"title\"?, \"date\"?, \"source\"?, "
+    "\"author\"?}\n"
     "  -o OUTPUT   output file, - for stdout (default); the format follows its extension\n"
     "              (.graphml/.xml, .jsonld/.json, .nq/.nquads, .dot/.gv, any case) unless --format is given\n"
     "  --format F  graphml, jsonld (default), nquads (streamed), neo4j-csv (-o DIR), dot\n"
@@ -159,27 +165,42 @@ Args parse(int argc, char** argv, int from) {
     auto flag = [&] {
       if (inline_value) throw Error(ErrorKind::Usage, s + " takes no value");
     };
-    if (!options || s == "-" || s.empty() || s[0] != '-') a.positional.push_back(s);
-    else if (s == "--") options = false;
-    else if (s == "--help" || s == "-h") flag(), a.help = true;
-    else if (s == "--version") flag(), a.version = true;
-    else if (s == "-o" || s == "--output") a.output = value(s);
-    else if (s == "--format") a.format = value(s);
-    else if (s == "--rules") a.rules = value(s);
-    else if (s == "--jsonl") flag(), a.jsonl = true;
-    else if (s == "-j" || s == "--jobs") a.jobs = parse_jobs(value(s));
-    else if (s.rfind("-j", 0) == 0) a.jobs = parse_jobs(s.substr(2));
-    else if (s == "--relation") a.relations.push_back(value(s));
-    else if (s == "--type") a.types.push_back(value(s));
-    else if (s == "--out") flag(), a.out = true;
-    else if (s == "--in") flag(), a.in = true;
-    else if (s == "--evidence") flag(), a.evidence = true;
+    if (!options || s == "-" || s.empty() || s[0] != '-')
+      a.positional.push_back(s);
+    else if (s == "--")
+      options = false;
+    else if (s == "--help" || s == "-h")
+      flag(), a.help = true;
+    else if (s == "--version")
+      flag(), a.version = true;
+    else if (s == "-o" || s == "--output")
+      a.output = value(s);
+    else if (s == "--format")
+      a.format = value(s);
+    else if (s == "--rules")
+      a.rules = value(s);
+    else if (s == "--jsonl")
+      flag(), a.jsonl = true;
+    else if (s == "-j" || s == "--jobs")
+      a.jobs = parse_jobs(value(s));
+    else if (s.rfind("-j", 0) == 0)
+      a.jobs = parse_jobs(s.substr(2));
+    else if (s == "--relation")
+      a.relations.push_back(value(s));
+    else if (s == "--type")
+      a.types.push_back(value(s));
+    else if (s == "--out")
+      flag(), a.out = true;
+    else if (s == "--in")
+      flag(), a.in = true;
+    else if (s == "--evidence")
+      flag(), a.evidence = true;
     else if (s == "--path") {
       a.path.push_back(value(s));
       if (i + 1 >= argc) throw Error(ErrorKind::Usage, "--path needs two names");
       a.path.push_back(argv[++i]);
-    }
-    else throw Error(ErrorKind::Usage, "unknown option " + s);
+    } else
+      throw Error(ErrorKind::Usage, "unknown option " + s);
   }
   return a;
 }
@@ -214,16 +235,19 @@ class ProgressLine {
 
 int convert(const Args& a) {
   if (a.positional.empty() && !a.jsonl)
-    throw Error(ErrorKind::Usage, "convert needs an INPUT (a file, a directory, or - for stdin; --jsonl reads JSON Lines)");
+    throw Error(ErrorKind::Usage,
+                "convert needs an INPUT (a file, a directory, or - for stdin; --jsonl reads JSON Lines)");
   Format format = a.format.empty() ? format_of_path(a.output, Format::JsonLd) : parse_format(a.format);
   auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
   Inputs inputs = open_inputs(a.positional, a.jsonl);
   if (inputs.reads_stdin && ::isatty(0))
     throw Error(ErrorKind::Usage, std::string("standard input is a terminal: give an INPUT file or pipe the ") +
-                                (a.jsonl ? "JSON Lines" : "article") + " in");
+                                      (a.jsonl ? "JSON Lines" : "article") + " in");
   if (inputs.count == size_t{0}) throw Error(ErrorKind::Input, "no articles found in the inputs");
   ProgressLine progress;
-  auto report = [&](const std::string& id, const std::string& why) { progress.message("doc2kg: skipped " + id + ": " + why); };
+  auto report = [&](const std::string& id, const std::string& why) {
+    progress.message("doc2kg: skipped " + id + ": " + why);
+  };
   auto draw = [&](const BatchProgress& p) { progress.draw(p); };
   BatchSummary summary;
   write_graph_output(format, a.output, inputs.paths, [&](const ArticleSink& sink) {
@@ -232,8 +256,8 @@ int convert(const Args& a) {
     if (summary.converted == 0) throw Error(ErrorKind::Input, "no article could be read; nothing written");
   });
   if (summary.converted + summary.failed > 1 || summary.failed > 0)
-    std::cerr << "doc2kg: " << summary.converted << " converted, " << summary.failed << " failed, "
-              << std::fixed << std::setprecision(1) << summary.seconds << " s\n";
+    std::cerr << "doc2kg: " << summary.converted << " converted, " << summary.failed << " failed, " << std::fixed
+              << std::setprecision(1) << summary.seconds << " s\n";
   return summary.failed > 0 ? kExitInput : kExitOk;
 }
 
@@ -274,7 +298,8 @@ KnowledgeGraph load_graphs(const Args& a, std::string* question) {
     } else if (question->empty()) {
       *question = p;
     } else {
-      throw Error(ErrorKind::Usage, "one question at a time: \"" + *question + "\" and \"" + p + "\" (neither is a file)");
+      throw Error(ErrorKind::Usage,
+                  "one question at a time: \"" + *question + "\" and \"" + p + "\" (neither is a file)");
     }
   }
   if (files.empty()) throw Error(ErrorKind::Usage, "give at least one GRAPH file (or - for stdin)");
@@ -301,8 +326,10 @@ int query(const Args& a) {
   if (a.out || a.in) filter.out = a.out, filter.in = a.in;
   for (const auto& t : a.types) {
     auto eq = t.find('=');
-    if (eq == std::string::npos) filter.types.push_back(t);
-    else filter.variable_types[t.substr(0, eq)] = t.substr(eq + 1);
+    if (eq == std::string::npos)
+      filter.types.push_back(t);
+    else
+      filter.variable_types[t.substr(0, eq)] = t.substr(eq + 1);
   }
   check_filter(graph, filter);  // a misspelt relation or type is an error, not "nothing found"
   TableFormat format = table_format(a.format);
@@ -312,7 +339,8 @@ int query(const Args& a) {
     answer = shortest_path(graph, index.resolve_one(a.path[0]), index.resolve_one(a.path[1]), filter);
   } else if (question.find('?') != std::string::npos && question.find(' ') != std::string::npos) {
     if (!filter.types.empty())
-      throw Error(ErrorKind::Usage, "with a pattern, --type types a variable: --type VARIABLE=TYPE (--type c=Community)");
+      throw Error(ErrorKind::Usage,
+                  "with a pattern, --type types a variable: --type VARIABLE=TYPE (--type c=Community)");
     answer = match_patterns(graph, index, question, filter);
   } else if (!question.empty()) {
     Vertex v = index.resolve_one(question);
@@ -345,7 +373,8 @@ int stats(const Args& a) {
 }
 
 int rules_command(const Args& a) {
-  if (a.positional.empty() || a.positional[0] != "check") throw Error(ErrorKind::Usage, "usage: doc2kg rules check [DIR]");
+  if (a.positional.empty() || a.positional[0] != "check")
+    throw Error(ErrorKind::Usage, "usage: doc2kg rules check [DIR]");
   std::string dir = a.positional.size() > 1 ? a.positional[1] : (a.rules.empty() ? RuleSet::default_dir() : a.rules);
   auto problems = RuleSet::check(dir);
   for (const auto& p : problems) std::cerr << p << "\n";
@@ -423,10 +452,12 @@ int run(int argc, char** argv) {
     }
     if (command == "stats") {
       if (a.help)
-        return std::cout << "usage: doc2kg stats GRAPH... [--format table|tsv|json]\n"
-                            "\n"
-                            "  GRAPH   GraphML, JSON-LD or N-Quads files written by doc2kg (- for stdin), read as one graph\n"
-                            "  nodes by type, edges by relation, articles, evidence; counts are JSON numbers with --format json\n",
+        return std::cout
+                   << "usage: doc2kg stats GRAPH... [--format table|tsv|json]\n"
+                      "\n"
+                      "  GRAPH   GraphML, JSON-LD or N-Quads files written by doc2kg (- for stdin), read as one graph\n"
+                      "  nodes by type, edges by relation, articles, evidence; counts are JSON numbers with --format "
+                      "json\n",
                kExitOk;
       return stats(a);
     }
@@ -453,7 +484,8 @@ int main(int argc, char** argv) {
   // What a command printed must have reached its reader: a full disk or a
   // closed stdout is an error, not a silent success.
   if (std::fflush(stdout) != 0 || !std::cout.flush()) {
-    std::cerr << "doc2kg: cannot write to standard output" << (errno ? std::string(" (") + std::strerror(errno) + ")" : "") << "\n";
+    std::cerr << "doc2kg: cannot write to standard output"
+              << (errno ? std::string(" (") + std::strerror(errno) + ")" : "") << "\n";
     return code == kExitOk || code == kExitNothingFound ? kExitOutput : code;
   }
   return code;

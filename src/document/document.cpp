@@ -16,13 +16,15 @@ int64_t Document::code_point_offset(int32_t utf16) const {
 }
 
 Range Document::sentence_at(int32_t offset) const {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset, [](int32_t o, const Range& r) { return o < r.begin; });
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](int32_t o, const Range& r) { return o < r.begin; });
   if (it != sentences.begin() && std::prev(it)->begin <= offset && offset < std::prev(it)->end) return *std::prev(it);
   return {offset, offset};
 }
 
 const Word* Document::word_at(int32_t offset) const {
-  auto it = std::upper_bound(words.begin(), words.end(), offset, [](int32_t pos, const Word& w) { return pos < w.range.begin; });
+  auto it = std::upper_bound(words.begin(), words.end(), offset,
+                             [](int32_t pos, const Word& w) { return pos < w.range.begin; });
   if (it == words.begin()) return nullptr;
   --it;
   return offset < it->range.end ? &*it : nullptr;

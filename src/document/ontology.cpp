@@ -5,16 +5,16 @@
 namespace doc2kg {
 
 const std::vector<std::string>& entity_types() {
-  static const std::vector<std::string> types = {
-      "District", "Industry", "Community", "Project", "Province", "City", "Subdistrict", "Zone",
-      "Organization", "Honor", "Initiative", "Indicator", "Person", "Article"};
+  static const std::vector<std::string> types = {"District",   "Industry",    "Community", "Project",      "Province",
+                                                 "City",       "Subdistrict", "Zone",      "Organization", "Honor",
+                                                 "Initiative", "Indicator",   "Person",    "Article"};
   return types;
 }
 
 const std::vector<std::string>& relation_names() {
   static const std::vector<std::string> relations = {
-      "locatedIn", "leadingIndustry", "characteristicIndustry", "supportingIndustry", "emergingIndustry",
-      "hasIndustry", "awarded", "hasIndicator", "implements", "mentions"};
+      "locatedIn",   "leadingIndustry", "characteristicIndustry", "supportingIndustry", "emergingIndustry",
+      "hasIndustry", "awarded",         "hasIndicator",           "implements",         "mentions"};
   return relations;
 }
 

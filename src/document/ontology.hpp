@@ -6,7 +6,7 @@
 
 namespace doc2kg {
 
-const std::vector<std::string>& entity_types();  // District, City, ..., Article
+const std::vector<std::string>& entity_types();    // District, City, ..., Article
 const std::vector<std::string>& relation_names();  // locatedIn, leadingIndustry, ...
 bool is_entity_type(std::string_view type);
 bool is_relation(std::string_view relation);

@@ -4,7 +4,6 @@
 // through literal_text (vocabulary.hpp), as in every format.
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/graphviz.hpp>
-
 #include <map>
 
 #include "doc2kg/writer.hpp"
@@ -17,18 +16,20 @@ namespace {
 std::string dot_string(const std::string& raw) {
   std::string s = literal_text(raw), out = "\"";
   for (char c : s) {
-    if (c == '\n') out += "\\n";  // a line break in the label
-    else out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    if (c == '\n')
+      out += "\\n";  // a line break in the label
+    else
+      out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
   }
   return out + "\"";
 }
 
 const char* colour(const std::string& type) {
   static const std::map<std::string, const char*> colours = {
-      {"District", "#e41a1c"}, {"City", "#b2182b"}, {"Province", "#67001f"}, {"Industry", "#377eb8"},
-      {"Community", "#4daf4a"}, {"Subdistrict", "#1b7837"}, {"Project", "#984ea3"}, {"Zone", "#ff7f00"},
-      {"Organization", "#a65628"}, {"Honor", "#f781bf"}, {"Initiative", "#999999"}, {"Indicator", "#80b1d3"},
-      {"Person", "#ffd92f"}, {"Article", "#000000"}};
+      {"District", "#e41a1c"},     {"City", "#b2182b"},        {"Province", "#67001f"},   {"Industry", "#377eb8"},
+      {"Community", "#4daf4a"},    {"Subdistrict", "#1b7837"}, {"Project", "#984ea3"},    {"Zone", "#ff7f00"},
+      {"Organization", "#a65628"}, {"Honor", "#f781bf"},       {"Initiative", "#999999"}, {"Indicator", "#80b1d3"},
+      {"Person", "#ffd92f"},       {"Article", "#000000"}};
   auto it = colours.find(type);
   return it == colours.end() ? "#cccccc" : it->second;
 }
@@ -51,8 +52,10 @@ void write_dot(const KnowledgeGraph& kg, std::ostream& out) {
   auto node_label = [&](std::ostream& os, Vertex v) {
     const NodeData& n = g[v];
     std::string label = n.name;
-    if (n.value) label += "\n" + shortest_number(*n.value) + " " + (n.properties.count("unit") ? n.properties.at("unit") : "");
-    os << "[label=" << dot_string(label) << ", color=" << dot_string(colour(n.type)) << ", tooltip=" << dot_string(n.type) << "]";
+    if (n.value)
+      label += "\n" + shortest_number(*n.value) + " " + (n.properties.count("unit") ? n.properties.at("unit") : "");
+    os << "[label=" << dot_string(label) << ", color=" << dot_string(colour(n.type))
+       << ", tooltip=" << dot_string(n.type) << "]";
   };
   auto edge_label = [&](std::ostream& os, Edge e) { os << "[label=" << dot_string(g[e].relation) << "]"; };
   auto graph_props = [](std::ostream& os) {

@@ -34,7 +34,8 @@ bool is_node_slot(Slot s) {
   return s == Slot::Name || s == Slot::Aliases || s == Slot::Text || s == Slot::Value || s == Slot::Number;
 }
 
-const PropertyDef* find_by(std::span<const PropertyDef> table, std::string_view PropertyDef::*field, std::string_view v) {
+const PropertyDef* find_by(std::span<const PropertyDef> table, std::string_view PropertyDef::*field,
+                           std::string_view v) {
   for (const PropertyDef& p : table)
     if (p.*field == v) return &p;
   return nullptr;
@@ -193,8 +194,8 @@ Kind sniff(ByteSource& s) {
 
 // ---- JSON (JSON-LD files, GraphML's evidence values) --------------------------
 
-constexpr unsigned kJsonFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
-                                rapidjson::kParseNumbersAsStringsFlag;
+constexpr unsigned kJsonFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // A RapidJSON input stream over a ByteSource that knows its line and column
 // and stops (as an end of input) after kMaxValue bytes without a value.
@@ -211,8 +212,10 @@ class JsonStream {
     int c = s_.get();
     if (c < 0) return '\0';
     ++run_;
-    if (c == '\n') ++line_, column_ = 1;
-    else if ((c & 0xC0) != 0x80) ++column_;
+    if (c == '\n')
+      ++line_, column_ = 1;
+    else if ((c & 0xC0) != 0x80)
+      ++column_;
     return static_cast<Ch>(c);
   }
   size_t Tell() const { return static_cast<size_t>(s_.offset()); }
@@ -281,7 +284,8 @@ class EvidenceHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, E
  private:
   bool scalar(std::string_view text) {
     if (guard.depth == 2)
-      if (const PropertyDef* p = find_by(evidence_properties(), &PropertyDef::name, key_)) set_value(current_, *p, text);
+      if (const PropertyDef* p = find_by(evidence_properties(), &PropertyDef::name, key_))
+        set_value(current_, *p, text);
     return true;
   }
   Evidence current_;
@@ -327,11 +331,16 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
     if (!guard.enter()) return false;
     Frame parent = frames_.empty() ? Frame::Skipped : frames_.back().frame;
     Frame f = Frame::Skipped;
-    if (frames_.empty()) f = object ? Frame::Root : Frame::Skipped;
-    else if (parent == Frame::Root && !object && frames_.back().key == "@graph") f = Frame::Graph, saw_graph = true;
-    else if (parent == Frame::Graph && object) f = Frame::Node, members_.clear();
-    else if (parent == Frame::Node) f = object ? Frame::ValueObject : Frame::Array;
-    else if (parent == Frame::Array && object) f = Frame::ArrayValueObject;
+    if (frames_.empty())
+      f = object ? Frame::Root : Frame::Skipped;
+    else if (parent == Frame::Root && !object && frames_.back().key == "@graph")
+      f = Frame::Graph, saw_graph = true;
+    else if (parent == Frame::Graph && object)
+      f = Frame::Node, members_.clear();
+    else if (parent == Frame::Node)
+      f = object ? Frame::ValueObject : Frame::Array;
+    else if (parent == Frame::Array && object)
+      f = Frame::ArrayValueObject;
     if (f == Frame::ValueObject || f == Frame::Array) members_.push_back({frames_.back().key, {}});
     if (f == Frame::ValueObject || f == Frame::ArrayValueObject) inner_ = Scalar{};
     frames_.push_back({f, {}});
@@ -343,8 +352,10 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
     guard.leave();
     Frame f = frames_.back().frame;
     frames_.pop_back();
-    if (f == Frame::Node) add_node();
-    else if (f == Frame::ValueObject || f == Frame::ArrayValueObject) members_.back().values.push_back(inner_);
+    if (f == Frame::Node)
+      add_node();
+    else if (f == Frame::ValueObject || f == Frame::ArrayValueObject)
+      members_.back().values.push_back(inner_);
     return true;
   }
 
@@ -353,13 +364,18 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
     if (frames_.empty()) return true;
     Open& top = frames_.back();
     switch (top.frame) {
-      case Frame::Node: members_.push_back({top.key, {std::move(v)}}); break;
-      case Frame::Array: members_.back().values.push_back(std::move(v)); break;
+      case Frame::Node:
+        members_.push_back({top.key, {std::move(v)}});
+        break;
+      case Frame::Array:
+        members_.back().values.push_back(std::move(v));
+        break;
       case Frame::ValueObject:
       case Frame::ArrayValueObject:
         if (top.key == "@value" || top.key == "@id") inner_ = std::move(v);
         break;
-      default: break;
+      default:
+        break;
     }
     return true;
   }
@@ -385,7 +401,7 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
       if (p && is_node_slot(p->slot)) {
         if (p->slot == Slot::Name) continue;
         for (const Scalar& s : m.values)
-          if (s.kind != Scalar::Other) set_value(g_.graph()[v], *p, s.text);  // a non-number for a number is left out
+          if (s.kind != Scalar::Other) set_value(g_.graph()[v], *p, s.text);    // a non-number for a number is left out
       } else if (is_relation(m.key) || m.key.find(':') != std::string::npos) {  // a relation, by term or IRI
         std::string relation = relation_of_term(m.key);
         for (const Scalar& s : m.values)
@@ -418,13 +434,17 @@ void read_jsonld(ByteSource& source, const std::string& name, KnowledgeGraph& g)
   rapidjson::Reader reader;
   rapidjson::ParseResult r = reader.Parse<kJsonFlags>(stream, handler);
   std::string what;
-  if (stream.too_long()) what = "more than 10 MB in one value";
-  else if (!handler.guard.error.empty()) what = handler.guard.error;
-  else if (r.IsError()) what = rapidjson::GetParseError_En(r.Code());
-  else if (!source.at_end()) what = "bytes after the end of the JSON document";
+  if (stream.too_long())
+    what = "more than 10 MB in one value";
+  else if (!handler.guard.error.empty())
+    what = handler.guard.error;
+  else if (r.IsError())
+    what = rapidjson::GetParseError_En(r.Code());
+  else if (!source.at_end())
+    what = "bytes after the end of the JSON document";
   if (!what.empty())
     throw Error(ErrorKind::Input, name + ":" + stream.where() + ": malformed JSON-LD: " + what + " (byte " +
-                                std::to_string(source.offset()) + ")");
+                                      std::to_string(source.offset()) + ")");
   if (!handler.saw_graph) throw Error(ErrorKind::Input, name + ": not a doc2kg JSON-LD graph (no @graph array)");
 }
 
@@ -453,7 +473,9 @@ class GraphMLHandler {
     sax.endElementNs = [](void* ctx, const xmlChar* local, const xmlChar*, const xmlChar*) {
       self(ctx)->end(reinterpret_cast<const char*>(local));
     };
-    sax.characters = [](void* ctx, const xmlChar* text, int len) { self(ctx)->text(reinterpret_cast<const char*>(text), len); };
+    sax.characters = [](void* ctx, const xmlChar* text, int len) {
+      self(ctx)->text(reinterpret_cast<const char*>(text), len);
+    };
     // A DOCTYPE could declare entities (XXE, expansion bombs): GraphML needs none, so it is refused.
     sax.internalSubset = [](void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
       self(ctx)->fail("a DOCTYPE is not allowed in GraphML");
@@ -472,8 +494,8 @@ class GraphMLHandler {
       const xmlError* e = xmlCtxtGetLastError(ctxt_);
       std::string message = e && e->message ? e->message : "malformed XML";
       while (!message.empty() && message.back() == '\n') message.pop_back();
-      throw Error(ErrorKind::Input, name_ + ":" + std::to_string(e ? e->line : 0) + ":" + std::to_string(e ? e->int2 : 0) +
-                                  ": malformed GraphML: " + message);
+      throw Error(ErrorKind::Input, name_ + ":" + std::to_string(e ? e->line : 0) + ":" +
+                                        std::to_string(e ? e->int2 : 0) + ": malformed GraphML: " + message);
     }
   }
 
@@ -538,8 +560,10 @@ class GraphMLHandler {
 
   void end(std::string_view n) {
     if (!error_.empty()) return;
-    if (n == "data") field_ = kIgnored;
-    else if (n == "node" || n == "edge") finish();
+    if (n == "data")
+      field_ = kIgnored;
+    else if (n == "node" || n == "edge")
+      finish();
   }
 
   void finish() {
@@ -581,8 +605,8 @@ class GraphMLHandler {
                            : !h.root_is_array     ? "not a JSON array"
                                                   : "";
         if (!what.empty())
-          return fail("<data key=\"evidence\"> of edge " + source_id_ + " -> " + target_id_ + ": " + what +
-                      " (byte " + std::to_string(r.IsError() ? r.Offset() : ms.Tell()) + " of the value)");
+          return fail("<data key=\"evidence\"> of edge " + source_id_ + " -> " + target_id_ + ": " + what + " (byte " +
+                      std::to_string(r.IsError() ? r.Offset() : ms.Tell()) + " of the value)");
         for (const Evidence& ev : h.evidence) g_.relate(s, relation, t, ev);
       }
     }
@@ -671,7 +695,8 @@ class QuadParser {
       } else if (i_ < s_.size() && s_[i_] == '@') {
         size_t from = ++i_;
         while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '-')) ++i_;
-        if (i_ == from || !std::isalpha(static_cast<unsigned char>(s_[from]))) throw Failure{from, "malformed language tag"};
+        if (i_ == from || !std::isalpha(static_cast<unsigned char>(s_[from])))
+          throw Failure{from, "malformed language tag"};
       }
       return t;
     }
@@ -709,17 +734,36 @@ class QuadParser {
       }
       if (++i_ == s_.size()) break;
       switch (s_[i_]) {
-        case 't': out += '\t'; break;
-        case 'b': out += '\b'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 'f': out += '\f'; break;
-        case '"': out += '"'; break;
-        case '\'': out += '\''; break;
-        case '\\': out += '\\'; break;
+        case 't':
+          out += '\t';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case '"':
+          out += '"';
+          break;
+        case '\'':
+          out += '\'';
+          break;
+        case '\\':
+          out += '\\';
+          break;
         case 'u':
-        case 'U': unicode(out); break;
-        default: throw Failure{i_ - 1, "unknown escape in a literal"};
+        case 'U':
+          unicode(out);
+          break;
+        default:
+          throw Failure{i_ - 1, "unknown escape in a literal"};
       }
     }
     if (i_ >= s_.size()) throw Failure{start_, "literal without its closing '\"'"};
@@ -734,12 +778,16 @@ class QuadParser {
     uint32_t cp = 0;
     for (size_t k = 1; k <= digits; ++k) {
       char h = s_[i_ + k];
-      int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      int v = h >= '0' && h <= '9'   ? h - '0'
+              : h >= 'a' && h <= 'f' ? h - 'a' + 10
+              : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                     : -1;
       if (v < 0) throw Failure{at, "\\u escape with a non-hex digit"};
       cp = cp * 16 + static_cast<uint32_t>(v);
     }
     i_ += digits;
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw Failure{at, "\\u escape of a code point that is not a character"};
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      throw Failure{at, "\\u escape of a code point that is not a character"};
     if (cp < 0x80) {
       out += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -787,7 +835,8 @@ class NQuadsReader {
       ByteSource::Line got = source_.line(text, kMaxLine);
       ++line;
       if (got == ByteSource::Line::End) break;
-      if (got == ByteSource::Line::TooLong) throw Error(ErrorKind::Input, name_ + ":" + std::to_string(line) + ": a line longer than 16 MB");
+      if (got == ByteSource::Line::TooLong)
+        throw Error(ErrorKind::Input, name_ + ":" + std::to_string(line) + ": a line longer than 16 MB");
       std::vector<Term> terms;
       try {
         terms = QuadParser(text).parse();
@@ -795,7 +844,8 @@ class NQuadsReader {
         size_t column = 1;
         for (size_t k = 0; k < f.at && k < text.size(); ++k)
           if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
-        throw Error(ErrorKind::Input, name_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": malformed N-Quads: " + f.what);
+        throw Error(ErrorKind::Input, name_ + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                          ": malformed N-Quads: " + f.what);
       }
       if (!terms.empty()) add(terms[0], terms[1], terms[2]);
     }
@@ -819,7 +869,9 @@ class NQuadsReader {
     unsigned seen = 0;  // a bit per rdf:subject/predicate/object and per evidence property
   };
 
-  static bool is_node(const Term& t) { return t.kind == Term::Iri && std::string_view(t.text).starts_with(kNodeBaseIri); }
+  static bool is_node(const Term& t) {
+    return t.kind == Term::Iri && std::string_view(t.text).starts_with(kNodeBaseIri);
+  }
 
   static constexpr unsigned kFact = 7u;  // rdf:subject, rdf:predicate, rdf:object
   static unsigned complete() { return (1u << (3 + evidence_properties().size())) - 1; }
@@ -827,7 +879,8 @@ class NQuadsReader {
   // The statement `iri`; the one before it is added when it is complete.
   Statement& statement(const std::string& iri) {
     if (iri != current_) {
-      if (auto it = pending_.find(current_); it != pending_.end() && it->second.seen == complete()) add(it->second), pending_.erase(it);
+      if (auto it = pending_.find(current_); it != pending_.end() && it->second.seen == complete())
+        add(it->second), pending_.erase(it);
       current_ = iri;
     }
     return pending_[iri];
@@ -852,8 +905,10 @@ class NQuadsReader {
     }
     switch (it->second.action) {
       case Action::Type:
-        if (o.kind == Term::Iri && is_statement_type(o.text)) statement(s.text);
-        else ids_(s.text);
+        if (o.kind == Term::Iri && is_statement_type(o.text))
+          statement(s.text);
+        else
+          ids_(s.text);
         break;
       case Action::NodeProperty:
         set_value(g_.graph()[ids_(s.text)], *it->second.property, o.text);  // a non-number for a number is left out
@@ -861,8 +916,7 @@ class NQuadsReader {
       case Action::EvidenceProperty: {
         auto props = evidence_properties();
         Statement& st = statement(s.text);
-        if (set_value(st.evidence, *it->second.property, o.text))
-          st.seen |= 8u << (it->second.property - props.data());
+        if (set_value(st.evidence, *it->second.property, o.text)) st.seen |= 8u << (it->second.property - props.data());
         break;
       }
       case Action::Subject:
@@ -897,18 +951,27 @@ class NQuadsReader {
 void read_graph(std::istream& in, const std::string& name, KnowledgeGraph& into) {
   ByteSource source(in);
   switch (sniff(source)) {
-    case Kind::Empty: throw Error(ErrorKind::Input, name + ": empty; not a graph");
-    case Kind::Unknown: throw Error(ErrorKind::Input, name + ": not a graph doc2kg wrote (neither GraphML, JSON-LD nor N-Quads)");
-    case Kind::GraphML: GraphMLHandler(source, name, into).parse(); break;
-    case Kind::JsonLd: read_jsonld(source, name, into); break;
-    case Kind::NQuads: NQuadsReader(source, name, into).read(); break;
+    case Kind::Empty:
+      throw Error(ErrorKind::Input, name + ": empty; not a graph");
+    case Kind::Unknown:
+      throw Error(ErrorKind::Input, name + ": not a graph doc2kg wrote (neither GraphML, JSON-LD nor N-Quads)");
+    case Kind::GraphML:
+      GraphMLHandler(source, name, into).parse();
+      break;
+    case Kind::JsonLd:
+      read_jsonld(source, name, into);
+      break;
+    case Kind::NQuads:
+      NQuadsReader(source, name, into).read();
+      break;
   }
   if (source.failed()) throw Error(ErrorKind::Input, name + ": read error");
 }
 
 void read_graph_file(const std::string& path, KnowledgeGraph& into) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error(ErrorKind::Input, path + ": is a directory, not a graph file");
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorKind::Input, path + ": is a directory, not a graph file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::Input, path + ": cannot open (" + std::strerror(errno) + ")");
   read_graph(in, path, into);

@@ -16,14 +16,29 @@ std::string xml_escape(const std::string& utf8) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -33,9 +48,12 @@ namespace {
 
 const char* graphml_type(Datatype t) {
   switch (t) {
-    case Datatype::Double: return "double";
-    case Datatype::Integer: return "long";
-    default: return "string";
+    case Datatype::Double:
+      return "double";
+    case Datatype::Integer:
+      return "long";
+    default:
+      return "string";
   }
 }
 

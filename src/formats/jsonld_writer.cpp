@@ -12,8 +12,8 @@
 #include <cctype>
 #include <map>
 
-#include "document/ontology.hpp"
 #include "doc2kg/writer.hpp"
+#include "document/ontology.hpp"
 #include "graph/vocabulary.hpp"
 
 namespace doc2kg {
@@ -36,7 +36,8 @@ void typed_term(JsonWriter& w, const char* term, const char* id, const char* typ
 
 // An IRI as the context's prefixes shorten it (schema:name).
 std::string compact(const std::string& iri) {
-  static const std::pair<const char*, const char*> kPrefixes[] = {{"schema:", kSchemaIri}, {"rdf:", kRdfIri}, {"xsd:", kXsdIri}};
+  static const std::pair<const char*, const char*> kPrefixes[] = {
+      {"schema:", kSchemaIri}, {"rdf:", kRdfIri}, {"xsd:", kXsdIri}};
   for (auto [prefix, base] : kPrefixes) {
     std::string_view b(base);
     if (iri.compare(0, b.size(), b) == 0) return prefix + iri.substr(b.size());
@@ -50,7 +51,9 @@ bool plain_name(const std::string& s) {
 }
 
 // The datatype the context gives a property's string values ("" for none).
-std::string context_datatype(const PropertyDef& p) { return p.type == Datatype::Date ? std::string(kXsdIri) + "date" : ""; }
+std::string context_datatype(const PropertyDef& p) {
+  return p.type == Datatype::Date ? std::string(kXsdIri) + "date" : "";
+}
 
 void write_context(JsonWriter& w) {
   w.Key("@context");
@@ -69,10 +72,18 @@ void write_context(JsonWriter& w) {
     for (const PropertyDef& p : table) {
       std::string term(p.term), iri = compact(std::string(p.iri));
       switch (p.type) {
-        case Datatype::Double: typed_term(w, term.c_str(), iri.c_str(), "xsd:double"); break;
-        case Datatype::Integer: typed_term(w, term.c_str(), iri.c_str(), "xsd:integer"); break;
-        case Datatype::Node: typed_term(w, term.c_str(), iri.c_str(), "@id"); break;
-        case Datatype::Date: typed_term(w, term.c_str(), iri.c_str(), compact(context_datatype(p)).c_str()); break;
+        case Datatype::Double:
+          typed_term(w, term.c_str(), iri.c_str(), "xsd:double");
+          break;
+        case Datatype::Integer:
+          typed_term(w, term.c_str(), iri.c_str(), "xsd:integer");
+          break;
+        case Datatype::Node:
+          typed_term(w, term.c_str(), iri.c_str(), "@id");
+          break;
+        case Datatype::Date:
+          typed_term(w, term.c_str(), iri.c_str(), compact(context_datatype(p)).c_str());
+          break;
         default:
           if (std::string(p.iri) != kVocabIri + term) kv(w, term.c_str(), iri);
       }
@@ -168,8 +179,10 @@ void write_jsonld(const KnowledgeGraph& kg, std::ostream& os) {
         w.Key(std::string(p.term).c_str());
         PropertyValue value = value_of(ev, p);
         if (auto s = std::get_if<std::string_view>(&value)) {
-          if (p.type == Datatype::Node) str(w, article_id(*s));
-          else text_value(w, p, *s);
+          if (p.type == Datatype::Node)
+            str(w, article_id(*s));
+          else
+            text_value(w, p, *s);
         } else if (auto d = std::get_if<double>(&value)) {
           w.Double(*d);
         } else if (auto i = std::get_if<int64_t>(&value)) {

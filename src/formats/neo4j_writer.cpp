@@ -18,7 +18,8 @@ std::string csv(std::string_view raw) {
 
 // A label or relationship type: as it is when it is a plain name, else quoted.
 std::string name_field(const std::string& s) {
-  bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+  bool plain =
+      !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
   return plain ? s : csv(s);
 }
 

@@ -15,12 +15,23 @@ std::string quoted(std::string_view raw) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";
@@ -102,7 +113,8 @@ void write_nquads(const KnowledgeGraph& kg, const std::string& graph_iri, std::o
       quad(st, subject, s);
       quad(st, predicate, relation);
       quad(st, object_p, o);
-      for (size_t k = 0; k < properties.size(); ++k) quad(st, evidence_predicates[k], object(properties[k], value_of(ev, properties[k])));
+      for (size_t k = 0; k < properties.size(); ++k)
+        quad(st, evidence_predicates[k], object(properties[k], value_of(ev, properties[k])));
     }
   }
   std::sort(lines.begin(), lines.end());

@@ -1,20 +1,19 @@
-#include "base/text.hpp"
 #include "doc2kg/writer.hpp"
-#include "graph/vocabulary.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 
+#include "base/output_file.hpp"
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "formats/nquads_writer.hpp"
-#include "base/output_file.hpp"
+#include "graph/vocabulary.hpp"
 
 namespace doc2kg {
 namespace {
 
 constexpr const char* kFormats = "graphml, jsonld, nquads, neo4j-csv, dot";
-
 
 // N-Quads: each article's quads as it arrives, in the article's named graph.
 class NQuadsWriter : public GraphWriter {
@@ -24,7 +23,8 @@ class NQuadsWriter : public GraphWriter {
     KnowledgeGraph one;
     add_to_graph(one, article);
     write_nquads(one, article_iri(article.info.id), out_);
-    if (!out_) throw Error(ErrorKind::Output, "write failed after article " + article.info.id);  // a full disk: stop now
+    if (!out_)
+      throw Error(ErrorKind::Output, "write failed after article " + article.info.id);  // a full disk: stop now
   }
   void finish() override { out_.flush(); }
 
@@ -70,26 +70,33 @@ Format format_of_path(const std::string& path, Format fallback) {
   if (ext == "nq" || ext == "nquads") return Format::NQuads;
   if (ext == "dot" || ext == "gv") return Format::Dot;
   throw Error(ErrorKind::Usage, path + ": unknown extension \"." + file.substr(dot + 1) +
-                              "\"; use .graphml, .xml, .jsonld, .json, .nq, .dot or .gv, or give --format (" +
-                              kFormats + ")");
+                                    "\"; use .graphml, .xml, .jsonld, .json, .nq, .dot or .gv, or give --format (" +
+                                    kFormats + ")");
 }
 
 void write_graph(const KnowledgeGraph& graph, Format format, std::ostream& out) {
   switch (format) {
-    case Format::GraphML: return write_graphml(graph, out);
-    case Format::JsonLd: return write_jsonld(graph, out);
-    case Format::Dot: return write_dot(graph, out);
-    default: throw Error(ErrorKind::Usage, "N-Quads and Neo4j CSV are not written as one graph to one stream");
+    case Format::GraphML:
+      return write_graphml(graph, out);
+    case Format::JsonLd:
+      return write_jsonld(graph, out);
+    case Format::Dot:
+      return write_dot(graph, out);
+    default:
+      throw Error(ErrorKind::Usage, "N-Quads and Neo4j CSV are not written as one graph to one stream");
   }
 }
 
 std::unique_ptr<GraphWriter> make_writer(Format format, std::ostream& out) {
   switch (format) {
-    case Format::NQuads: return std::make_unique<NQuadsWriter>(out);
+    case Format::NQuads:
+      return std::make_unique<NQuadsWriter>(out);
     case Format::GraphML:
     case Format::JsonLd:
-    case Format::Dot: return std::make_unique<MergingWriter>(format, out);
-    default: throw Error(ErrorKind::Usage, "--format neo4j-csv writes a directory, not one stream: give -o DIR");
+    case Format::Dot:
+      return std::make_unique<MergingWriter>(format, out);
+    default:
+      throw Error(ErrorKind::Usage, "--format neo4j-csv writes a directory, not one stream: give -o DIR");
   }
 }
 
@@ -114,7 +121,8 @@ void write_graph_output(Format format, const std::string& output, const std::vec
     std::filesystem::create_directories(output, ec);
     if (ec) throw Error(ErrorKind::Output, output + ": cannot create directory (" + ec.message() + ")");
     write_output(output + "/nodes.csv", inputs, [&](std::ostream& out) { write_neo4j_nodes(graph, out); });
-    write_output(output + "/relationships.csv", inputs, [&](std::ostream& out) { write_neo4j_relationships(graph, out); });
+    write_output(output + "/relationships.csv", inputs,
+                 [&](std::ostream& out) { write_neo4j_relationships(graph, out); });
     return;
   }
   check_output(output, inputs);  // before the conversion, not after it

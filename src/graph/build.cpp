@@ -21,14 +21,16 @@ void add_to_graph(KnowledgeGraph& graph, const Document& doc) {
     return s.begin == s.end ? r : s;
   };
   auto evidence = [&](Range r, const std::string& rule, double confidence) {
-    return Evidence{doc.info.id, doc.quote(r), doc.code_point_offset(r.begin), doc.code_point_offset(r.end), rule, confidence};
+    return Evidence{doc.info.id, doc.quote(r), doc.code_point_offset(r.begin), doc.code_point_offset(r.end),
+                    rule,        confidence};
   };
   std::set<Vertex> mentioned;
   for (const Span& s : doc.entities) {
     Vertex v = graph.node(s.type, s.name);
     std::string written = canonical_name(doc.original.tempSubStringBetween(s.range.begin, s.range.end));
     if (written != s.name && s.name.rfind(written, 0) == 0) graph.add_alias(v, written);  // 槐荫 for 槐荫区
-    if (mentioned.insert(v).second) graph.relate(article, "mentions", v, evidence(sentence_of(s.range), s.rule, s.confidence));
+    if (mentioned.insert(v).second)
+      graph.relate(article, "mentions", v, evidence(sentence_of(s.range), s.rule, s.confidence));
   }
   for (const Fact& f : doc.facts) {
     Vertex head = graph.node(f.head_type, f.head), tail = graph.node(f.tail_type, f.tail);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace doc2kg {
 
 Vertex KnowledgeGraph::node(const std::string& type, const std::string& name, const std::string& key) {

@@ -1,11 +1,11 @@
 #include "doc2kg/query.hpp"
 
-#include <boost/graph/breadth_first_search.hpp>
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -13,9 +13,9 @@
 #include <set>
 #include <sstream>
 
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "document/ontology.hpp"
-#include "base/text.hpp"
 #include "graph/vocabulary.hpp"
 
 namespace doc2kg {
@@ -35,7 +35,8 @@ bool answers(const std::string& stated, const std::string& asked) {
 
 bool relation_wanted(const QueryFilter& f, const std::string& relation) {
   if (f.relations.empty()) return relation != "mentions";
-  return std::any_of(f.relations.begin(), f.relations.end(), [&](const std::string& r) { return answers(relation, r); });
+  return std::any_of(f.relations.begin(), f.relations.end(),
+                     [&](const std::string& r) { return answers(relation, r); });
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -64,7 +65,8 @@ void check_type(const KnowledgeGraph& graph, const std::string& type) {
 std::string evidence_text(const EdgeData& e) {
   std::string out;
   for (const auto& ev : e.evidence)
-    out += (out.empty() ? "" : " | ") + ev.article + ":" + std::to_string(ev.begin) + " " + ev.sentence + " [" + ev.rule + "]";
+    out += (out.empty() ? "" : " | ") + ev.article + ":" + std::to_string(ev.begin) + " " + ev.sentence + " [" +
+           ev.rule + "]";
   return out;
 }
 
@@ -142,9 +144,12 @@ Table entity_card(const KnowledgeGraph& graph, Vertex v, const QueryFilter& f) {
     return std::tie(a[0], a[1], a[2], a[3], a[5]) < std::tie(b[0], b[1], b[2], b[3], b[5]);
   });
   bool figures = std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
-    return std::any_of(row.begin() + kFigure, row.begin() + kFigure + kFigureColumns, [](const auto& c) { return !c.empty(); });
+    return std::any_of(row.begin() + kFigure, row.begin() + kFigure + kFigureColumns,
+                       [](const auto& c) { return !c.empty(); });
   });
-  auto drop = [&](std::vector<std::string>& cells) { cells.erase(cells.begin() + kFigure, cells.begin() + kFigure + kFigureColumns); };
+  auto drop = [&](std::vector<std::string>& cells) {
+    cells.erase(cells.begin() + kFigure, cells.begin() + kFigure + kFigureColumns);
+  };
   if (!figures) {
     drop(t.columns);
     for (auto& row : t.rows) drop(row);
@@ -238,7 +243,8 @@ std::vector<Pattern> parse_patterns(const std::string& text) {
 
 }  // namespace
 
-Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, const std::string& text, const QueryFilter& f) {
+Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, const std::string& text,
+                     const QueryFilter& f) {
   const Graph& g = graph.graph();
   std::vector<Pattern> patterns = parse_patterns(text);
   check_filter(graph, f);
@@ -246,7 +252,8 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
     if (!p.r.variable) check_relation(graph, p.r.text);
   std::vector<std::string> variables;
   auto note = [&](const Term& t) {
-    if (t.variable && std::find(variables.begin(), variables.end(), t.text) == variables.end()) variables.push_back(t.text);
+    if (t.variable && std::find(variables.begin(), variables.end(), t.text) == variables.end())
+      variables.push_back(t.text);
   };
   for (const auto& p : patterns) note(p.s), note(p.r), note(p.o);
   for (const auto& [var, type] : f.variable_types)
@@ -271,8 +278,7 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
   std::function<void(size_t)> solve = [&](size_t k) {
     if (k == patterns.size()) {
       std::vector<std::string> row;
-      for (const auto& var : variables)
-        row.push_back(nodes.count(var) ? g[nodes[var]].name : relations[var]);
+      for (const auto& var : variables) row.push_back(nodes.count(var) ? g[nodes[var]].name : relations[var]);
       if (seen.insert(row).second) out.rows.push_back(row);
       return;
     }
@@ -365,10 +371,14 @@ void json_number(Writer& w, const std::string& cell) {
   const char *begin = cell.data(), *end = cell.data() + cell.size();
   int64_t i = 0;
   double d = 0;
-  if (cell.empty()) w.Null();
-  else if (auto r = std::from_chars(begin, end, i); r.ec == std::errc() && r.ptr == end) w.Int64(i);
-  else if (auto r = std::from_chars(begin, end, d); r.ec == std::errc() && r.ptr == end && std::isfinite(d)) w.Double(d);
-  else w.String(cell.c_str(), static_cast<rapidjson::SizeType>(cell.size()));
+  if (cell.empty())
+    w.Null();
+  else if (auto r = std::from_chars(begin, end, i); r.ec == std::errc() && r.ptr == end)
+    w.Int64(i);
+  else if (auto r = std::from_chars(begin, end, d); r.ec == std::errc() && r.ptr == end && std::isfinite(d))
+    w.Double(d);
+  else
+    w.String(cell.c_str(), static_cast<rapidjson::SizeType>(cell.size()));
 }
 
 std::string tsv_field(std::string s) {
@@ -390,8 +400,10 @@ void print_table(const Table& t, TableFormat format, std::ostream& out) {
       for (size_t i = 0; i < t.columns.size(); ++i) {
         w.Key(t.columns[i].c_str(), static_cast<rapidjson::SizeType>(t.columns[i].size()));
         const std::string& cell = row[i];
-        if (i < t.numeric.size() && t.numeric[i]) json_number(w, cell);
-        else w.String(cell.c_str(), static_cast<rapidjson::SizeType>(cell.size()));
+        if (i < t.numeric.size() && t.numeric[i])
+          json_number(w, cell);
+        else
+          w.String(cell.c_str(), static_cast<rapidjson::SizeType>(cell.size()));
       }
       w.EndObject();
     }

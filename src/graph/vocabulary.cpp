@@ -25,7 +25,9 @@ bool is_unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
          c == '_' || c == '~';
 }
-bool is_sub_delim(unsigned char c) { return std::string_view("!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos; }
+bool is_sub_delim(unsigned char c) {
+  return std::string_view("!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
+}
 
 void percent(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -45,8 +47,10 @@ int hex_value(char c) {
 std::string type_segment(std::string_view type) {
   std::string out;
   for (char c : iri_segment(type)) {
-    if (c == ':') out += "%3A";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else
+      out += c;
   }
   return out;
 }
@@ -106,8 +110,10 @@ std::string iri_segment(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (is_unreserved(c) || is_sub_delim(c) || c == ':' || c == '@') out += static_cast<char>(c);
-      else percent(out, c);
+      if (is_unreserved(c) || is_sub_delim(c) || c == ':' || c == '@')
+        out += static_cast<char>(c);
+      else
+        percent(out, c);
       ++i;
       continue;
     }
@@ -152,7 +158,8 @@ bool is_valid_iri(std::string_view iri) {
     if (c < 0x80) {
       if (c == '%') {
         if (i + 2 >= iri.size() || hex_value(iri[i + 1]) < 0 || hex_value(iri[i + 2]) < 0) return false;
-      } else if (!is_unreserved(c) && !is_sub_delim(c) && std::string_view(":/?#[]@").find(static_cast<char>(c)) == std::string_view::npos) {
+      } else if (!is_unreserved(c) && !is_sub_delim(c) &&
+                 std::string_view(":/?#[]@").find(static_cast<char>(c)) == std::string_view::npos) {
         return false;
       }
       ++i;
@@ -240,7 +247,8 @@ const PropertyDef* find_property_by_term(std::string_view term) {
 
 PropertyValue value_of(const NodeData& n, const PropertyDef& p) {
   switch (p.slot) {
-    case Slot::Name: return std::string_view(n.name);
+    case Slot::Name:
+      return std::string_view(n.name);
     case Slot::Text: {
       auto it = n.properties.find(std::string(p.name));
       if (it == n.properties.end()) return std::monostate{};
@@ -254,41 +262,56 @@ PropertyValue value_of(const NodeData& n, const PropertyDef& p) {
       if (it == n.numbers.end()) return std::monostate{};
       return it->second;
     }
-    default: return std::monostate{};
+    default:
+      return std::monostate{};
   }
 }
 
 PropertyValue value_of(const Evidence& e, const PropertyDef& p) {
   switch (p.slot) {
-    case Slot::Article: return std::string_view(e.article);
-    case Slot::Sentence: return std::string_view(e.sentence);
-    case Slot::Begin: return e.begin;
-    case Slot::End: return e.end;
-    case Slot::Rule: return std::string_view(e.rule);
-    case Slot::Confidence: return e.confidence;
-    default: return std::monostate{};
+    case Slot::Article:
+      return std::string_view(e.article);
+    case Slot::Sentence:
+      return std::string_view(e.sentence);
+    case Slot::Begin:
+      return e.begin;
+    case Slot::End:
+      return e.end;
+    case Slot::Rule:
+      return std::string_view(e.rule);
+    case Slot::Confidence:
+      return e.confidence;
+    default:
+      return std::monostate{};
   }
 }
 
 bool set_value(NodeData& n, const PropertyDef& p, std::string_view lexical) {
   switch (p.slot) {
-    case Slot::Name: n.name = lexical; return true;
+    case Slot::Name:
+      n.name = lexical;
+      return true;
     case Slot::Aliases: {
       std::string alias(lexical);
       if (alias != n.name && std::find(n.aliases.begin(), n.aliases.end(), alias) == n.aliases.end())
         n.aliases.insert(std::upper_bound(n.aliases.begin(), n.aliases.end(), alias), alias);
       return true;
     }
-    case Slot::Text: n.properties[std::string(p.name)] = lexical; return true;
+    case Slot::Text:
+      n.properties[std::string(p.name)] = lexical;
+      return true;
     case Slot::Value:
     case Slot::Number: {
       auto v = parse_double(lexical);
       if (!v) return false;
-      if (p.slot == Slot::Value) n.value = *v;
-      else n.numbers[std::string(p.name)] = *v;
+      if (p.slot == Slot::Value)
+        n.value = *v;
+      else
+        n.numbers[std::string(p.name)] = *v;
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -299,8 +322,12 @@ bool set_value(Evidence& e, const PropertyDef& p, std::string_view lexical) {
       e.article = type == kArticleType ? key : std::string(lexical);
       return true;
     }
-    case Slot::Sentence: e.sentence = lexical; return true;
-    case Slot::Rule: e.rule = lexical; return true;
+    case Slot::Sentence:
+      e.sentence = lexical;
+      return true;
+    case Slot::Rule:
+      e.rule = lexical;
+      return true;
     case Slot::Begin:
     case Slot::End: {
       auto v = parse_integer(lexical);
@@ -314,7 +341,8 @@ bool set_value(Evidence& e, const PropertyDef& p, std::string_view lexical) {
       e.confidence = *v;
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -344,15 +372,18 @@ std::string_view temporal_type(std::string_view s) {
 
 std::string rdf_datatype(const PropertyDef& p, std::string_view lexical) {
   switch (p.type) {
-    case Datatype::Double: return std::string(kXsdIri) + "double";
-    case Datatype::Integer: return std::string(kXsdIri) + "integer";
+    case Datatype::Double:
+      return std::string(kXsdIri) + "double";
+    case Datatype::Integer:
+      return std::string(kXsdIri) + "integer";
     case Datatype::Date:
       return temporal_type(lexical) == "date" ? std::string(kXsdIri) + "date" : "";
     case Datatype::Temporal: {
       std::string_view t = temporal_type(lexical);
       return t.empty() ? "" : kXsdIri + std::string(t);
     }
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -366,8 +397,10 @@ std::string literal_text(std::string_view s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
-      if (control) out += kReplacement;
-      else out += static_cast<char>(c);
+      if (control)
+        out += kReplacement;
+      else
+        out += static_cast<char>(c);
       ++i;
       continue;
     }
@@ -379,8 +412,10 @@ std::string literal_text(std::string_view s) {
       continue;
     }
     bool bad = cp <= 0x9F || (cp >= 0xD800 && cp <= 0xDFFF) || is_private_use(cp) || is_noncharacter(cp);
-    if (bad) out += kReplacement;
-    else out.append(s.substr(i, n));
+    if (bad)
+      out += kReplacement;
+    else
+      out.append(s.substr(i, n));
     i += n;
   }
   return out;

@@ -113,7 +113,8 @@ enum class Slot {
 };
 
 struct PropertyDef {
-  std::string_view name;  // in NodeData/Evidence, GraphML key (id and attr.name), Neo4j CSV column, GraphML's evidence JSON
+  std::string_view
+      name;  // in NodeData/Evidence, GraphML key (id and attr.name), Neo4j CSV column, GraphML's evidence JSON
   std::string_view term;  // the JSON-LD term (schema.org's name where it has one: headline for title)
   std::string_view iri;   // the RDF predicate
   Datatype type;

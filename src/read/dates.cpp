@@ -117,8 +117,10 @@ bool only_time_after(const icu::UnicodeString& s, int32_t i, int32_t end, const 
       ++i;
     } else if (take(s, i, v.weekday_words)) {  // 星期五, 周日
       if (i >= end) return false;
-      if (han_digit(s.charAt(i)) >= 1) ++i;
-      else if (!take(s, i, v.weekday_names)) return false;
+      if (han_digit(s.charAt(i)) >= 1)
+        ++i;
+      else if (!take(s, i, v.weekday_names))
+        return false;
     } else if (take(s, i, v.day_parts)) {  // 上午
     } else if (is_ascii_digit(c)) {
       if (read_number(s, i, 2) < 0) return false;

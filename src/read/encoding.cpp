@@ -18,11 +18,11 @@
 namespace doc2kg {
 namespace {
 
-
 std::string reason(int error) { return std::error_code(error, std::generic_category()).message(); }
 
 Error too_large(const std::string& name) {
-  return Error(ErrorKind::Input, name + ": larger than " + std::to_string(kMaxArticleBytes >> 20) + " MiB, not an article");
+  return Error(ErrorKind::Input,
+               name + ": larger than " + std::to_string(kMaxArticleBytes >> 20) + " MiB, not an article");
 }
 
 // Strict UTF-8 check (no overlongs, no surrogates); returns the offset of the first bad byte or npos.
@@ -97,7 +97,8 @@ std::string read_file(const std::string& path) {
   if (path == "-") {
     std::streambuf* in = std::cin.rdbuf();
     char buffer[kChunk];
-    for (std::streamsize n; out.size() <= kMaxArticleBytes && (n = in->sgetn(buffer, static_cast<std::streamsize>(room()))) > 0;)
+    for (std::streamsize n;
+         out.size() <= kMaxArticleBytes && (n = in->sgetn(buffer, static_cast<std::streamsize>(room()))) > 0;)
       out.append(buffer, static_cast<size_t>(n));
   } else {
     errno = 0;
@@ -154,12 +155,14 @@ icu::UnicodeString decode(std::string_view bytes, const std::string& where) {
   ucnv_toUnicode(conv.get(), &target, buffer + capacity, &source, bytes.data() + bytes.size(), nullptr, true, &status);
   out.releaseBuffer(static_cast<int32_t>(target - buffer));
   if (U_FAILURE(status))
-    throw Error(ErrorKind::Input, where + ": not valid " + encoding + " at byte " + std::to_string(source - bytes.data()));
+    throw Error(ErrorKind::Input,
+                where + ": not valid " + encoding + " at byte " + std::to_string(source - bytes.data()));
   // Binary files decode as something: reject text with NUL or many control characters.
   int32_t controls = 0;
   for (int32_t i = 0; i < out.length(); ++i) {
     UChar c = out.charAt(i);
-    if (c == 0) throw Error(ErrorKind::Input, where + ": binary data (NUL character at position " + std::to_string(i) + ")");
+    if (c == 0)
+      throw Error(ErrorKind::Input, where + ": binary data (NUL character at position " + std::to_string(i) + ")");
     if (c < 0x20 && c != u'\n' && c != u'\r' && c != u'\t') ++controls;
   }
   if (controls > 8 && controls * 100 > out.length())

@@ -2,9 +2,9 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
-#include <unicode/regex.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,10 +12,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "read/encoding.hpp"
 #include "read/reader_words.hpp"
-#include "base/text.hpp"
 
 namespace doc2kg {
 namespace {
@@ -34,7 +34,6 @@ bool search(const icu::RegexPattern& pattern, const icu::UnicodeString& input) {
   std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
   return U_SUCCESS(status) && m->find(status);
 }
-
 
 std::string name_of(const xmlNode* n) { return n->name ? ascii_lower(reinterpret_cast<const char*>(n->name)) : ""; }
 
@@ -72,15 +71,16 @@ std::string collapse(const std::string& s) {  // white space runs (and &nbsp;) -
 }
 
 bool is_block(const std::string& tag) {
-  static const char* blocks[] = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
-                                 "article", "blockquote", "table", "ul", "ol", "dd", "dt", "pre", "td", "main"};
+  static const char* blocks[] = {"p",  "div", "br", "h1",      "h2",      "h3",         "h4",    "h5",
+                                 "h6", "li",  "tr", "section", "article", "blockquote", "table", "ul",
+                                 "ol", "dd",  "dt", "pre",     "td",      "main"};
   return std::find(std::begin(blocks), std::end(blocks), tag) != std::end(blocks);
 }
 
 // Page furniture: never the article.
 bool is_furniture(const xmlNode* n) {
-  static const char* tags[] = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form",
-                               "iframe", "button", "select", "svg", "template", "head", "menu"};
+  static const char* tags[] = {"script", "style",  "nav",    "header", "footer",   "aside", "noscript", "form",
+                               "iframe", "button", "select", "svg",    "template", "head",  "menu"};
   std::string tag = name_of(n);
   if (std::find(std::begin(tags), std::end(tags), tag) != std::end(tags)) return true;
   std::string marks = ascii_lower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role"));
@@ -299,7 +299,8 @@ std::string page_title(const std::string& t) {
 bool looks_like_html(std::string_view bytes) {
   std::string head = ascii_lower(bytes.substr(0, 4096));
   return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
-         (head.find("<body") != std::string::npos) || (head.find("<head") != std::string::npos && head.find("<meta") != std::string::npos);
+         (head.find("<body") != std::string::npos) ||
+         (head.find("<head") != std::string::npos && head.find("<meta") != std::string::npos);
 }
 
 std::string declared_charset(std::string_view bytes) {
@@ -307,7 +308,8 @@ std::string declared_charset(std::string_view bytes) {
   // Byte for byte (Latin-1): the page's own encoding is not known yet.
   icu::UnicodeString input(static_cast<int32_t>(head.size()), 0, 0);
   for (char c : head) input.append(static_cast<UChar>(static_cast<unsigned char>(c)));
-  static const auto charset = compile(u"<meta[^>]*charset[ \\t\\n\\x0B\\f\\r]*=[ \\t\\n\\x0B\\f\\r]*[\"']?[ \\t\\n\\x0B\\f\\r]*([a-z0-9_-]+)");
+  static const auto charset =
+      compile(u"<meta[^>]*charset[ \\t\\n\\x0B\\f\\r]*=[ \\t\\n\\x0B\\f\\r]*[\"']?[ \\t\\n\\x0B\\f\\r]*([a-z0-9_-]+)");
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(charset->matcher(input, status));
   if (U_SUCCESS(status) && m->find(status)) return to_utf8(m->group(1, status));
@@ -315,7 +317,6 @@ std::string declared_charset(std::string_view bytes) {
 }
 
 namespace {
-
 
 // The bytes in `encoding` (an ICU converter name): false if the converters do not
 // know it or, when `strict`, the bytes are not in it (else what is not becomes U+FFFD, as in browsers).
@@ -333,15 +334,34 @@ bool convert(std::string_view bytes, const char* encoding, bool strict, icu::Uni
 // GB2312 and GBK are read as GB18030, their superset; Latin-1 and ASCII as
 // windows-1252; any other label as ICU knows it.
 std::string label_encoding(const std::string& label) {
-  static const std::pair<const char*, const char*> kLabels[] = {
-      {"utf-16", "UTF-8"},      {"utf-16le", "UTF-8"},     {"utf-16be", "UTF-8"},   {"unicode", "UTF-8"},
-      {"unicodefffe", "UTF-8"}, {"ucs-2", "UTF-8"},        {"csunicode", "UTF-8"},  {"iso-10646-ucs-2", "UTF-8"},
-      {"utf8", "UTF-8"},        {"utf-8", "UTF-8"},        {"gb2312", "GB18030"},   {"gbk", "GB18030"},
-      {"x-gbk", "GB18030"},     {"chinese", "GB18030"},    {"csgb2312", "GB18030"}, {"gb_2312-80", "GB18030"},
-      {"gb_2312", "GB18030"},   {"iso-ir-58", "GB18030"},  {"gb18030", "GB18030"},  {"big5", "Big5"},
-      {"big5-hkscs", "Big5"},   {"cn-big5", "Big5"},       {"csbig5", "Big5"},      {"x-x-big5", "Big5"},
-      {"iso-8859-1", "windows-1252"}, {"latin1", "windows-1252"}, {"ascii", "windows-1252"},
-      {"us-ascii", "windows-1252"}};
+  static const std::pair<const char*, const char*> kLabels[] = {{"utf-16", "UTF-8"},
+                                                                {"utf-16le", "UTF-8"},
+                                                                {"utf-16be", "UTF-8"},
+                                                                {"unicode", "UTF-8"},
+                                                                {"unicodefffe", "UTF-8"},
+                                                                {"ucs-2", "UTF-8"},
+                                                                {"csunicode", "UTF-8"},
+                                                                {"iso-10646-ucs-2", "UTF-8"},
+                                                                {"utf8", "UTF-8"},
+                                                                {"utf-8", "UTF-8"},
+                                                                {"gb2312", "GB18030"},
+                                                                {"gbk", "GB18030"},
+                                                                {"x-gbk", "GB18030"},
+                                                                {"chinese", "GB18030"},
+                                                                {"csgb2312", "GB18030"},
+                                                                {"gb_2312-80", "GB18030"},
+                                                                {"gb_2312", "GB18030"},
+                                                                {"iso-ir-58", "GB18030"},
+                                                                {"gb18030", "GB18030"},
+                                                                {"big5", "Big5"},
+                                                                {"big5-hkscs", "Big5"},
+                                                                {"cn-big5", "Big5"},
+                                                                {"csbig5", "Big5"},
+                                                                {"x-x-big5", "Big5"},
+                                                                {"iso-8859-1", "windows-1252"},
+                                                                {"latin1", "windows-1252"},
+                                                                {"ascii", "windows-1252"},
+                                                                {"us-ascii", "windows-1252"}};
   for (const auto& [name, encoding] : kLabels)
     if (label == name) return encoding;
   return label;

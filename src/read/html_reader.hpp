@@ -23,7 +23,8 @@ std::string declared_charset(std::string_view bytes);
 
 // A page's article, UTF-8.
 struct PageArticle {
-  ArticleInfo info;  // title, date (ISO 2024-03-05), author, source from metadata or the byline, "" if none; no id or ranges
+  ArticleInfo
+      info;  // title, date (ISO 2024-03-05), author, source from metadata or the byline, "" if none; no id or ranges
   std::string text;  // the body's paragraphs, one a line
 };
 

@@ -14,11 +14,11 @@
 #include <algorithm>
 #include <set>
 
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
+#include "read/dates.hpp"
 #include "read/html_reader.hpp"
 #include "read/script.hpp"
-#include "base/text.hpp"
-#include "read/dates.hpp"
 
 namespace doc2kg {
 namespace {
@@ -62,7 +62,8 @@ enum class Label { kNone, kSource, kAuthor, kDate, kOther };
 Label label_kind(const icu::UnicodeString& label, const ReaderVocabulary& v) {
   if (label.isEmpty() || label.length() > 6) return Label::kNone;
   // 来源, 信息来源: a short label ending with a source label ending.
-  if (v.source_labels.contains(label) || (v.source_label_endings.ends(label) && label.length() <= 4)) return Label::kSource;
+  if (v.source_labels.contains(label) || (v.source_label_endings.ends(label) && label.length() <= 4))
+    return Label::kSource;
   if (v.author_labels.contains(label)) return Label::kAuthor;
   if (v.date_labels.contains(label) || (v.date_label_endings.ends(label) && label.length() <= 5)) return Label::kDate;
   if (v.ignored_labels.contains(label)) return Label::kOther;  // page furniture that shares the header lines
@@ -111,7 +112,8 @@ void trim(const icu::UnicodeString& s, int32_t& b, int32_t& e) {
 }
 
 // A field of a header line: "来源:X", "发布时间:2024-04-22 09:15", "2024-02-20", "记者 张三".
-bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, const ReaderVocabulary& v, HeaderLine& h) {
+bool read_field(const icu::UnicodeString& s, int32_t b, int32_t e, bool last, const ReaderVocabulary& v,
+                HeaderLine& h) {
   trim(s, b, e);
   if (b == e) return true;
   std::string iso;
@@ -230,8 +232,10 @@ bool read_wechat_line(const icu::UnicodeString& s, const ReaderVocabulary& v, He
 HeaderLine read_header_line(const icu::UnicodeString& s, const ReaderVocabulary& v) {
   HeaderLine h;
   if (s.length() > 200) return h;  // a paragraph, not a header line
-  if (read_wechat_line(s, v, h) || read_field_line(s, v, (h = HeaderLine{}))) h.meta = true;
-  else h = HeaderLine{};
+  if (read_wechat_line(s, v, h) || read_field_line(s, v, (h = HeaderLine{})))
+    h.meta = true;
+  else
+    h = HeaderLine{};
   return h;
 }
 
@@ -400,14 +404,16 @@ void read_text_article(Document& doc, const icu::UnicodeString& decoded, const R
 struct KnownFields {
   icu::UnicodeString title, date, author, source;
   explicit KnownFields(const ArticleInfo& info)
-      : title(field_line(info.title)), date(field_line(info.date)), author(field_line(info.author)),
+      : title(field_line(info.title)),
+        date(field_line(info.date)),
+        author(field_line(info.author)),
         source(field_line(info.source)) {}
   bool any() const { return !title.isEmpty() || !date.isEmpty() || !author.isEmpty() || !source.isEmpty(); }
   bool lines() const { return !title.isEmpty() || !author.isEmpty() || !source.isEmpty(); }
   // Each field this one leaves empty taken from `other`.
   void fill(const KnownFields& other) {
-    for (auto [mine, theirs] : {std::pair{&title, &other.title}, {&date, &other.date}, {&author, &other.author},
-                                {&source, &other.source}})
+    for (auto [mine, theirs] :
+         {std::pair{&title, &other.title}, {&date, &other.date}, {&author, &other.author}, {&source, &other.source}})
       if (mine->isEmpty()) *mine = *theirs;
   }
 };

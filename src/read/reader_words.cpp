@@ -1,9 +1,10 @@
 // The word lists the readers read headers, dates and web pages with (reader.hpp).
+#include "read/reader_words.hpp"
+
 #include <algorithm>
 #include <utility>
 
 #include "doc2kg/error.hpp"
-#include "read/reader_words.hpp"
 
 namespace doc2kg {
 
@@ -65,8 +66,9 @@ ReaderVocabulary ReaderVocabulary::from(const RuleSetImpl& rules) {
   for (const auto& [field, id] : kReaderLists) {
     auto it = rules.word_lists.find(id);
     if (it == rules.word_lists.end())
-      throw Error(ErrorKind::Rules, "invalid rule set " + rules.dir + ": no word list \"" + id +
-                                  "\" (a lexicon of kind words that the reader reads headers, dates and web pages with)");
+      throw Error(ErrorKind::Rules,
+                  "invalid rule set " + rules.dir + ": no word list \"" + id +
+                      "\" (a lexicon of kind words that the reader reads headers, dates and web pages with)");
     v.*field = WordList(it->second);
   }
   return v;

@@ -7,8 +7,8 @@
 #include <memory>
 #include <vector>
 
-#include "doc2kg/error.hpp"
 #include "base/text.hpp"
+#include "doc2kg/error.hpp"
 
 namespace doc2kg {
 namespace {
@@ -73,16 +73,18 @@ struct Simplifier::Impl {
   std::unique_ptr<opencc::SimpleConverter> converter;
 };
 
-Simplifier::Simplifier(const std::string& opencc_config) : impl_([&] {
-  auto impl = std::make_unique<Impl>();
-  try {
-    impl->converter = std::make_unique<opencc::SimpleConverter>(opencc_config);
-  } catch (const std::exception& e) {
-    throw Error(ErrorKind::Input, "cannot load OpenCC configuration \"" + opencc_config +
-                                "\", needed for Traditional Chinese (Debian: apt-get install libopencc-data): " + e.what());
-  }
-  return impl;
-}()) {}
+Simplifier::Simplifier(const std::string& opencc_config)
+    : impl_([&] {
+        auto impl = std::make_unique<Impl>();
+        try {
+          impl->converter = std::make_unique<opencc::SimpleConverter>(opencc_config);
+        } catch (const std::exception& e) {
+          throw Error(ErrorKind::Input,
+                      "cannot load OpenCC configuration \"" + opencc_config +
+                          "\", needed for Traditional Chinese (Debian: apt-get install libopencc-data): " + e.what());
+        }
+        return impl;
+      }()) {}
 
 Simplifier::~Simplifier() = default;
 
@@ -108,9 +110,12 @@ icu::UnicodeString Simplifier::convert(const icu::UnicodeString& text) const {
         to = converted.char32At(b);
         b = converted.moveIndex32(b, 1);
       }
-      if (!aligned || U16_LENGTH(to) != U16_LENGTH(from)) to = U16_LENGTH(from) == 1 ? simplified(static_cast<UChar>(from)) : from;
-      if (U16_LENGTH(to) == 1) out.setCharAt(begin + a, static_cast<UChar>(to));
-      else out.replace(begin + a, 2, to);
+      if (!aligned || U16_LENGTH(to) != U16_LENGTH(from))
+        to = U16_LENGTH(from) == 1 ? simplified(static_cast<UChar>(from)) : from;
+      if (U16_LENGTH(to) == 1)
+        out.setCharAt(begin + a, static_cast<UChar>(to));
+      else
+        out.replace(begin + a, 2, to);
     }
   }
   return out;

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "base/data_file.hpp"
-#include "doc2kg/error.hpp"
 #include "base/text.hpp"
+#include "doc2kg/error.hpp"
 
 namespace doc2kg {
 
@@ -17,7 +17,8 @@ void DivisionTable::load(const std::string& path) {
     std::stringstream ss(line);
     for (std::string col; std::getline(ss, col, '\t');) cols.push_back(col);
     if (cols.size() < 4 || (cols[1] != "Province" && cols[1] != "City" && cols[1] != "District"))
-      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ":1: expected code, Province|City|District, name, parent[, alias]");
+      throw Error(ErrorKind::Rules,
+                  path + ":" + std::to_string(n) + ":1: expected code, Province|City|District, name, parent[, alias]");
     Division d{cols[0], cols[1], cols[2], cols[3], cols.size() > 4 ? cols[4] : ""};
     ++forms_[d.name];
     if (!d.alias.empty() && d.alias != d.name) ++forms_[d.alias];
@@ -36,7 +37,8 @@ void DivisionTable::load_subdistricts(const std::string& path) {
     auto a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
     auto district = b == std::string::npos ? by_code_.end() : by_code_.find(line.substr(b + 1));
     if (district == by_code_.end() || rows_[district->second].type != "District")
-      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ":1: expected code, name, district code of divisions.tsv");
+      throw Error(ErrorKind::Rules,
+                  path + ":" + std::to_string(n) + ":1: expected code, name, district code of divisions.tsv");
     icu::UnicodeString name = from_utf8(line.substr(a + 1, b - a - 1));
     subdistricts_.emplace(std::u16string(name.getBuffer(), static_cast<size_t>(name.length())), district->second);
     longest_subdistrict_ = std::max(longest_subdistrict_, name.length());
@@ -58,16 +60,21 @@ void DivisionTable::load_mention_words(const std::string& path) {
     icu::UnicodeString w = from_utf8(word);
     if (w.isEmpty() || w.indexOf(u'\t') >= 0)
       throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ":1: expected kind TAB word");
-    if (kind == "before") words_.before.push_back(w);
-    else if (kind == "after") words_.after.push_back(w);
-    else if (kind == "not_across") words_.not_across.push_back(w);
-    else if (kind == "word") words_.word_like.insert(w);
-    else if (kind == "loose_end") words_.loose_ends.push_back(w);
+    if (kind == "before")
+      words_.before.push_back(w);
+    else if (kind == "after")
+      words_.after.push_back(w);
+    else if (kind == "not_across")
+      words_.not_across.push_back(w);
+    else if (kind == "word")
+      words_.word_like.insert(w);
+    else if (kind == "loose_end")
+      words_.loose_ends.push_back(w);
     else if (kind == "dateline" && w.indexOf(u' ') > 0)
       words_.dateline = {w.tempSubString(0, w.indexOf(u' ')), w.tempSubString(w.indexOf(u' ') + 1)};
     else
       throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ":1: unknown kind \"" + kind +
-                                  "\" (before, after, not_across, word, loose_end, dateline \"OPEN CLOSE\")");
+                                        "\" (before, after, not_across, word, loose_end, dateline \"OPEN CLOSE\")");
   });
 }
 

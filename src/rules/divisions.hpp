@@ -26,7 +26,8 @@ struct MentionWords {
   std::vector<icu::UnicodeString> not_across;  // a word starting at the name's last character: 县城, 县域
   std::set<icu::UnicodeString> word_like;      // names and short forms that are ordinary words: 城区, 和平
   std::vector<icu::UnicodeString> loose_ends;  // full names ending so (城市: 上海城市 holds 海城市) need context too
-  std::pair<icu::UnicodeString, icu::UnicodeString> dateline;  // 本报 … 讯: the short form between is the article's city
+  std::pair<icu::UnicodeString, icu::UnicodeString>
+      dateline;  // 本报 … 讯: the short form between is the article's city
 };
 
 class DivisionTable {
@@ -60,7 +61,7 @@ class DivisionTable {
   std::multimap<std::string, size_t> by_name_;
   std::map<std::string, size_t> by_code_;
   MentionWords words_;
-  std::map<std::string, int> forms_;  // name or short form -> divisions written so
+  std::map<std::string, int> forms_;                              // name or short form -> divisions written so
   std::unordered_multimap<std::u16string, size_t> subdistricts_;  // name -> row of its district
   int32_t longest_subdistrict_ = 0;
   std::set<UChar> subdistrict_ends_;

@@ -33,8 +33,10 @@ void Trie::insert(const icu::UnicodeString& key, int value) {
   }
   int32_t v = static_cast<int32_t>(values_.size());
   values_.push_back({value});
-  if (nodes_[node].last >= 0) values_[nodes_[node].last].next = v;
-  else nodes_[node].first = v;
+  if (nodes_[node].last >= 0)
+    values_[nodes_[node].last].next = v;
+  else
+    nodes_[node].first = v;
   nodes_[node].last = v;
 }
 

@@ -28,8 +28,8 @@ class Trie {
   // the root's children, thousands of characters, behind one hash map. Values
   // of a node are a list in insertion order.
   struct Node {
-    int32_t child = -1, sibling = -1;   // first child; next node with the same parent
-    int32_t first = -1, last = -1;      // the node's values, a list through values_
+    int32_t child = -1, sibling = -1;  // first child; next node with the same parent
+    int32_t first = -1, last = -1;     // the node's values, a list through values_
     UChar label = 0;
   };
   struct Value {

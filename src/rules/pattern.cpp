@@ -62,7 +62,7 @@ class Translator {
       return true;
     }
     if (c == u'E' || c == u'N' || c == u'X' || c == u'U') return false;  // spelled differently or absent
-    if (c == u'u') {  // \uhhhh
+    if (c == u'u') {                                                     // \uhhhh
       if (i_ + 6 > p_.size()) return false;
       to += u"\\x{" + p_.substr(i_ + 2, 4) + u"}";
       i_ += 6;
@@ -74,7 +74,8 @@ class Translator {
       size_t close = p_.find(u'}', i_);
       if (close == std::u16string::npos) return false;
       std::u16string body = p_.substr(i_, close + 1 - i_);
-      if ((c == u'p' || c == u'P') && body.find_first_of(u"=:") != std::u16string::npos) return false;  // \p{Script=Han}
+      if ((c == u'p' || c == u'P') && body.find_first_of(u"=:") != std::u16string::npos)
+        return false;  // \p{Script=Han}
       // ICU's \p{Han} is the Script property; PCRE2's is Script_Extensions (、 is
       // Han there) unless written sc:. General categories (L, Nd …) have no prefix.
       if ((c == u'p' || c == u'P') && body.size() > 4) body.insert(1, u"sc:");
@@ -174,8 +175,10 @@ class LookbehindFlattener {
   static size_t closing(const std::u16string& p, size_t i) {
     int depth = 0;
     for (size_t j = i; j < p.size(); j = token_end(p, j)) {
-      if (p[j] == u'(') ++depth;
-      else if (p[j] == u')' && --depth == 0) return j;
+      if (p[j] == u'(')
+        ++depth;
+      else if (p[j] == u')' && --depth == 0)
+        return j;
     }
     return std::u16string::npos;
   }
@@ -193,8 +196,10 @@ class LookbehindFlattener {
         if (j == s.size()) break;
         continue;
       }
-      if (s[j] == u'(') ++depth;
-      else if (s[j] == u')') --depth;
+      if (s[j] == u'(')
+        ++depth;
+      else if (s[j] == u')')
+        --depth;
     }
     std::vector<std::u16string> out;
     for (const auto& b : branches) {
@@ -242,8 +247,10 @@ pcre2_match_context* match_context() {
 bool well_formed(const icu::UnicodeString& s) {
   const char16_t* b = s.getBuffer();
   for (int32_t i = 0, n = s.length(); i < n; ++i) {
-    if (U16_IS_LEAD(b[i]) && i + 1 < n && U16_IS_TRAIL(b[i + 1])) ++i;
-    else if (U16_IS_SURROGATE(b[i])) return false;
+    if (U16_IS_LEAD(b[i]) && i + 1 < n && U16_IS_TRAIL(b[i + 1]))
+      ++i;
+    else if (U16_IS_SURROGATE(b[i]))
+      return false;
   }
   return true;
 }
@@ -278,7 +285,8 @@ std::unique_ptr<RulePattern> RulePattern::compile(const icu::UnicodeString& patt
   static const icu::UnicodeString kEmpty;
   UErrorCode count_status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> counter(p->icu_->matcher(kEmpty, count_status));
-  if (U_FAILURE(count_status) || static_cast<int32_t>(groups) != counter->groupCount()) {  // numbering must agree: else stay on ICU
+  if (U_FAILURE(count_status) ||
+      static_cast<int32_t>(groups) != counter->groupCount()) {  // numbering must agree: else stay on ICU
     pcre2_code_free(code_ptr);
     return p;
   }
@@ -295,7 +303,9 @@ int32_t RulePattern::group_number(const icu::UnicodeString& name) const {
 }
 
 RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text, int32_t begin, int32_t end)
-    : pattern_(pattern), text_(text), begin_(std::clamp(begin, 0, text.length())),
+    : pattern_(pattern),
+      text_(text),
+      begin_(std::clamp(begin, 0, text.length())),
       end_(end < 0 ? text.length() : std::clamp(end, begin_, text.length())) {
   if (pattern.code_ && well_formed(text)) {
     data_ = pcre2_match_data_create_from_pattern(pattern.code_, nullptr);

@@ -41,8 +41,8 @@ class RulePattern {
   // DOC2KG_ENGINE=icu in the environment: ICU only, to compare or to fall
   // back). On a syntax error returns nullptr with `status` and `error` as ICU's
   // RegexPattern::compile sets them.
-  static std::unique_ptr<RulePattern> compile(const icu::UnicodeString& pattern, UParseError& error,
-                                              UErrorCode& status, Engine engine = Engine::Fastest);
+  static std::unique_ptr<RulePattern> compile(const icu::UnicodeString& pattern, UParseError& error, UErrorCode& status,
+                                              Engine engine = Engine::Fastest);
   ~RulePattern();
   RulePattern(const RulePattern&) = delete;
   RulePattern& operator=(const RulePattern&) = delete;

@@ -14,8 +14,8 @@ namespace doc2kg {
 using WordSet = std::set<icu::UnicodeString>;
 
 struct UnitInfo {
-  std::string unit;   // normalized: CNY, percent, percentagePoint, count, rank, or as written
-  double scale = 1;   // 亿元 -> 1e8 when the table lists the scaled form itself
+  std::string unit;  // normalized: CNY, percent, percentagePoint, count, rank, or as written
+  double scale = 1;  // 亿元 -> 1e8 when the table lists the scaled form itself
 };
 
 // Written unit -> normalized unit; loaded from the rules' `units` lexicon.

@@ -1,8 +1,8 @@
 #include "rules/rule_set.hpp"
 
 #include <rapidjson/document.h>
-#include <unicode/ustring.h>
 #include <rapidjson/error/en.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,9 +11,9 @@
 #include <sstream>
 
 #include "base/data_file.hpp"
+#include "base/text.hpp"
 #include "doc2kg/error.hpp"
 #include "document/ontology.hpp"
-#include "base/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -29,7 +29,8 @@ std::string placeholder_type(UChar c) {
 
 void check_match_time(UErrorCode status, const std::string& rule_id, const std::string& article) {
   if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW)
-    throw Error(ErrorKind::Rules, article + ": rule " + rule_id + ": its pattern exceeded the matcher's time limit "
+    throw Error(ErrorKind::Rules, article + ": rule " + rule_id +
+                                      ": its pattern exceeded the matcher's time limit "
                                       "(catastrophic backtracking?); fix the pattern, e.g. avoid nested repetition");
 }
 
@@ -85,7 +86,7 @@ struct Loader {
   const std::vector<RequiredWordList>& required;
   std::vector<std::string> problems;
   std::vector<icu::UnicodeString> user_words;  // lexicon keys, joined to the word lexicon at the end
-  std::string separator = "、";  // punctuation only: the words are the rule set's (list.separator)
+  std::string separator = "、";                // punctuation only: the words are the rule set's (list.separator)
   std::map<std::string, std::string> new_items;
   std::string joiner, count;  // list settings (regexes)
   std::set<std::string> ids;
@@ -121,8 +122,10 @@ struct Loader {
       return out;
     }
     for (const auto& x : it->value.GetArray()) {
-      if (x.IsString()) out.push_back(x.GetString());
-      else problem(s, id, std::string("\"") + key + "\" must be an array of strings");
+      if (x.IsString())
+        out.push_back(x.GetString());
+      else
+        problem(s, id, std::string("\"") + key + "\" must be an array of strings");
     }
     return out;
   }
@@ -135,7 +138,8 @@ struct Loader {
   void check_keys(const Source& s, const std::string& id, const rapidjson::Value& v, std::set<std::string> allowed) {
     allowed.insert("comment");
     for (const auto& m : v.GetObject())
-      if (!allowed.count(m.name.GetString())) problem(s, id, std::string("unknown field \"") + m.name.GetString() + "\"");
+      if (!allowed.count(m.name.GetString()))
+        problem(s, id, std::string("unknown field \"") + m.name.GetString() + "\"");
   }
 
   // Expands entity slots ({Industry}, {District|Zone}, {Industry*}, {Industry+}) into
@@ -153,7 +157,8 @@ struct Loader {
         // \p{Han}, \x{E000}, \N{...}: the braces belong to the escape, not to a slot
         UChar e = written.charAt(i + 1);
         int32_t end = i + 2;
-        if ((e == u'p' || e == u'P' || e == u'x' || e == u'N') && end < written.length() && written.charAt(end) == u'{') {
+        if ((e == u'p' || e == u'P' || e == u'x' || e == u'N') && end < written.length() &&
+            written.charAt(end) == u'{') {
           int32_t close = written.indexOf(u'}', end);
           end = close < 0 ? written.length() : close + 1;
         }
@@ -169,7 +174,8 @@ struct Loader {
           problem(s, id, "{=" + name + "}: no word list \"" + name + "\" (a lexicon of kind words)");
         } else {
           std::vector<icu::UnicodeString> words(it->second.begin(), it->second.end());
-          std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.length() > b.length(); });
+          std::stable_sort(words.begin(), words.end(),
+                           [](const auto& a, const auto& b) { return a.length() > b.length(); });
           icu::UnicodeString alt(u"(?:");
           for (size_t k = 0; k < words.size(); ++k) {
             if (k) alt.append(u'|');
@@ -198,9 +204,14 @@ struct Loader {
       for (std::string t; std::getline(ss, t, '|');) types.push_back(t);
       check_types(s, id, types);
       for (const auto& t : types)
-        if (is_entity_type(t)) cls.append(u"\\x{").append(icu::UnicodeString::fromUTF8(
-                                   [&] { char b[8]; std::snprintf(b, sizeof b, "%04X", placeholder(t)); return std::string(b); }()))
-                                   .append(u"}");
+        if (is_entity_type(t))
+          cls.append(u"\\x{")
+              .append(icu::UnicodeString::fromUTF8([&] {
+                char b[8];
+                std::snprintf(b, sizeof b, "%04X", placeholder(t));
+                return std::string(b);
+              }()))
+              .append(u"}");
       cls.append(u"]");
       if (!repeat) {
         emit(cls, i);
@@ -210,12 +221,26 @@ struct Loader {
         icu::UnicodeString sep = from_utf8(separator), item = cls;
         if (repeat == '+') {
           auto it = new_items.find(types.front());
-          if (it == new_items.end()) problem(s, id, "no \"new_items\" pattern for type " + types.front() + " (needed by {" + body + "+})");
+          if (it == new_items.end())
+            problem(s, id, "no \"new_items\" pattern for type " + types.front() + " (needed by {" + body + "+})");
           else {  // an item is new text, a known entity, or both joined (智能制造 + 装备, 泛 + 半导体);
                   // one reading per text (never new + new) so that long runs cannot backtrack without end
             icu::UnicodeString fresh = from_utf8(it->second);
-            item = icu::UnicodeString(u"(?:").append(cls).append(u"(?:").append(cls).append(u"|").append(fresh)
-                       .append(u")?" u"?|").append(fresh).append(u"(?:").append(cls).append(u")?" u"?)");  // lazy: ")?" "?"
+            item = icu::UnicodeString(u"(?:")
+                       .append(cls)
+                       .append(u"(?:")
+                       .append(cls)
+                       .append(u"|")
+                       .append(fresh)
+                       .append(
+                           u")?"
+                           u"?|")
+                       .append(fresh)
+                       .append(u"(?:")
+                       .append(cls)
+                       .append(
+                           u")?"
+                           u"?)");  // lazy: ")?" "?"
           }
           if (list_new) *list_new = true;
         }
@@ -243,15 +268,18 @@ struct Loader {
     out.regex = RulePattern::compile(expanded, pe, status);
     if (U_FAILURE(status)) {
       int32_t at = pe.offset >= 0 && pe.offset < static_cast<int32_t>(origin.size()) ? origin[pe.offset] : w.length();
-      problem(s, id, std::string("bad regex (") + u_errorName(status) + ") at pattern offset " + std::to_string(at) +
-                         ": " + to_utf8(w.tempSubString(0, at)) + " <-- here");
+      problem(s, id,
+              std::string("bad regex (") + u_errorName(status) + ") at pattern offset " + std::to_string(at) + ": " +
+                  to_utf8(w.tempSubString(0, at)) + " <-- here");
       return false;
     }
     for (const auto& t : strings(s, id, v, "triggers")) {
       if (t.size() > 3 && t.rfind("{=", 0) == 0 && t.back() == '}') {  // every word of a word list
         auto list = rules.word_lists.find(t.substr(2, t.size() - 3));
-        if (list == rules.word_lists.end()) problem(s, id, "trigger " + t + ": no such word list");
-        else out.triggers.insert(out.triggers.end(), list->second.begin(), list->second.end());
+        if (list == rules.word_lists.end())
+          problem(s, id, "trigger " + t + ": no such word list");
+        else
+          out.triggers.insert(out.triggers.end(), list->second.begin(), list->second.end());
         continue;
       }
       out.triggers.push_back(from_utf8(t));
@@ -261,8 +289,10 @@ struct Loader {
   }
 
   void take_id(const Source& s, const std::string& id) {
-    if (id.empty()) problem(s, "", "a rule without \"id\"");
-    else if (!ids.insert(id).second) problem(s, id, "duplicate id");
+    if (id.empty())
+      problem(s, "", "a rule without \"id\"");
+    else if (!ids.insert(id).second)
+      problem(s, id, "duplicate id");
   }
 
   void load_lexicon(const Source& s, const rapidjson::Value& v) {
@@ -297,9 +327,12 @@ struct Loader {
       return;
     }
     std::string type = str(v, "type");
-    if (kind == "entities") check_types(s, id, {type});
+    if (kind == "entities")
+      check_types(s, id, {type});
     else if (kind != "words" && kind != "roles" && kind != "units" && kind != "references" && kind != "abbreviations")
-      problem(s, id, "unknown lexicon kind \"" + kind + "\" (entities, words, roles, units, references, abbreviations, divisions, dictionary)");
+      problem(s, id,
+              "unknown lexicon kind \"" + kind +
+                  "\" (entities, words, roles, units, references, abbreviations, divisions, dictionary)");
     double confidence = v.HasMember("confidence") && v["confidence"].IsNumber() ? v["confidence"].GetDouble() : 1.0;
     int priority = v.HasMember("priority") && v["priority"].IsInt() ? v["priority"].GetInt() : 0;
     if (kind == "words" || kind == "roles") rules.word_lists[id];  // a list, even with no words
@@ -331,12 +364,14 @@ struct Loader {
     } else if (kind == "abbreviations") {
       if (value.empty())
         problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected short form TAB full form");
-      else rules.abbreviations.push_back({from_utf8(key), from_utf8(value)});
+      else
+        rules.abbreviations.push_back({from_utf8(key), from_utf8(value)});
     } else if (kind == "references") {
       std::string ref_type = value.substr(0, value.find('\t'));
       std::string suffix = value.find('\t') == std::string::npos ? "" : value.substr(value.find('\t') + 1);
       if (!is_entity_type(ref_type))
-        problems.push_back(path.string() + ":" + std::to_string(n) + ":1: expected word, entity type[, name ending]; unknown type \"" + ref_type + "\"");
+        problems.push_back(path.string() + ":" + std::to_string(n) +
+                           ":1: expected word, entity type[, name ending]; unknown type \"" + ref_type + "\"");
       rules.reference_trie.insert(from_utf8(key), static_cast<int>(rules.references.size()));
       rules.references.push_back({ref_type, from_utf8(suffix), id});
     } else if (kind == "roles") {
@@ -359,13 +394,15 @@ struct Loader {
     EntityRule r;
     r.id = str(v, "id");
     take_id(s, r.id);
-    check_keys(s, r.id, v, {"id", "type", "pattern", "phase", "priority", "confidence", "triggers", "trim", "reject",
-                            "min_count", "repeat", "strip_leading_types"});
+    check_keys(s, r.id, v,
+               {"id", "type", "pattern", "phase", "priority", "confidence", "triggers", "trim", "reject", "min_count",
+                "repeat", "strip_leading_types"});
     r.strip_leading_types = strings(s, r.id, v, "strip_leading_types");
     check_types(s, r.id, r.strip_leading_types);
     r.type = str(v, "type");
     check_types(s, r.id, {r.type});
-    if (v.HasMember("phase")) r.phase = v["phase"].IsInt() ? v["phase"].GetInt() : (problem(s, r.id, "\"phase\" must be an integer"), 1);
+    if (v.HasMember("phase"))
+      r.phase = v["phase"].IsInt() ? v["phase"].GetInt() : (problem(s, r.id, "\"phase\" must be an integer"), 1);
     if (v.HasMember("priority") && v["priority"].IsInt()) r.priority = v["priority"].GetInt();
     if (v.HasMember("confidence") && v["confidence"].IsNumber()) r.confidence = v["confidence"].GetDouble();
     if (v.HasMember("min_count") && v["min_count"].IsInt()) r.min_count = v["min_count"].GetInt();
@@ -376,7 +413,9 @@ struct Loader {
       UErrorCode status = U_ZERO_ERROR;
       r.reject.reset(icu::RegexPattern::compile(from_utf8(reject), 0, pe, status));
       if (U_FAILURE(status))
-        problem(s, r.id, std::string("bad \"reject\" regex (") + u_errorName(status) + ") at offset " + std::to_string(pe.offset));
+        problem(
+            s, r.id,
+            std::string("bad \"reject\" regex (") + u_errorName(status) + ") at offset " + std::to_string(pe.offset));
     }
     if (compile(s, r.id, v, r.pattern)) rules.entity_rules.push_back(std::move(r));
   }
@@ -385,8 +424,9 @@ struct Loader {
     RelationRule r;
     r.id = str(v, "id");
     take_id(s, r.id);
-    check_keys(s, r.id, v, {"id", "pattern", "relation", "head", "tail", "head_types", "subject_types", "tail_types",
-                            "priority", "confidence", "triggers", "item_suffixes"});
+    check_keys(s, r.id, v,
+               {"id", "pattern", "relation", "head", "tail", "head_types", "subject_types", "tail_types", "priority",
+                "confidence", "triggers", "item_suffixes"});
     r.item_suffixes = str(v, "item_suffixes");
     if (!r.item_suffixes.empty() && !rules.word_lists.count(r.item_suffixes))
       problem(s, r.id, "item_suffixes: no word list \"" + r.item_suffixes + "\"");
@@ -411,7 +451,8 @@ struct Loader {
       return r.pattern.regex->group_number(from_utf8(g)) > 0;
     };
     if (r.tail == "list" ? r.list_type.empty() : !has_group(r.tail))
-      problem(s, r.id, "tail \"" + r.tail + "\" is not a group of the pattern (use a {Type*} or {Type+} slot for \"list\")");
+      problem(s, r.id,
+              "tail \"" + r.tail + "\" is not a group of the pattern (use a {Type*} or {Type+} slot for \"list\")");
     if (r.head != "subject" && r.head != "area" && !has_group(r.head))
       problem(s, r.id, "head \"" + r.head + "\" is not subject, area or a group of the pattern");
     if (r.relation[0] == '@' && !has_group(r.relation.substr(1)))
@@ -440,8 +481,8 @@ struct Loader {
       }
       s.json.Parse(s.text.c_str());
       if (s.json.HasParseError()) {
-        problems.push_back(s.path + ":" + line_col(s.text, s.json.GetErrorOffset()) + ": invalid JSON: " +
-                           rapidjson::GetParseError_En(s.json.GetParseError()));
+        problems.push_back(s.path + ":" + line_col(s.text, s.json.GetErrorOffset()) +
+                           ": invalid JSON: " + rapidjson::GetParseError_En(s.json.GetParseError()));
         continue;
       }
       if (!s.json.IsObject()) {
@@ -467,11 +508,13 @@ struct Loader {
             for (const auto& n : m.value["item_suffixes"].GetObject())
               if (n.value.IsString()) {
                 rules.list_item_suffixes[n.name.GetString()] = n.value.GetString();
-                list_references.push_back({at, std::string("list.item_suffixes.") + n.name.GetString(), n.value.GetString()});
+                list_references.push_back(
+                    {at, std::string("list.item_suffixes.") + n.name.GetString(), n.value.GetString()});
               }
           if (m.value.HasMember("item_prefixes") && m.value["item_prefixes"].IsObject())
             for (const auto& n : m.value["item_prefixes"].GetObject()) {
-              rules.list_item_prefixes[n.name.GetString()] = strings(s, "", m.value["item_prefixes"], n.name.GetString());
+              rules.list_item_prefixes[n.name.GetString()] =
+                  strings(s, "", m.value["item_prefixes"], n.name.GetString());
               for (const auto& list : rules.list_item_prefixes[n.name.GetString()])
                 list_references.push_back({at, std::string("list.item_prefixes.") + n.name.GetString(), list});
             }
@@ -481,9 +524,12 @@ struct Loader {
               UErrorCode rs = U_ZERO_ERROR;
               std::shared_ptr<icu::RegexPattern> re(
                   icu::RegexPattern::compile(from_utf8(n.value.IsString() ? n.value.GetString() : ""), 0, rpe, rs));
-              if (U_FAILURE(rs)) problem(s, "", std::string("list: bad \"reject\" regex for ") + n.name.GetString() +
-                                                    " at offset " + std::to_string(rpe.offset));
-              else rules.list_item_reject[n.name.GetString()] = re;
+              if (U_FAILURE(rs))
+                problem(s, "",
+                        std::string("list: bad \"reject\" regex for ") + n.name.GetString() + " at offset " +
+                            std::to_string(rpe.offset));
+              else
+                rules.list_item_reject[n.name.GetString()] = re;
             }
         } else if (key == "located_by_default") {
           rules.default_located_types = strings(s, "", s.json, "located_by_default");
@@ -514,8 +560,10 @@ struct Loader {
         if (!s.json.HasMember(key)) return;
         if (!s.json[key].IsArray()) return problem(s, "", std::string("\"") + key + "\" must be an array");
         for (const auto& v : s.json[key].GetArray()) {
-          if (v.IsObject()) fn(v);
-          else problem(s, "", std::string("\"") + key + "\" must hold objects");
+          if (v.IsObject())
+            fn(v);
+          else
+            problem(s, "", std::string("\"") + key + "\" must hold objects");
         }
       };
       each("lexicons", [&](const rapidjson::Value& v) { load_lexicon(s, v); });
@@ -555,7 +603,7 @@ struct Loader {
 }  // namespace
 
 std::shared_ptr<RuleSetImpl> RuleSetImpl::load(const std::string& dir, const std::vector<RequiredWordList>& required,
-                                              std::vector<std::string>& problems) {
+                                               std::vector<std::string>& problems) {
   auto rules = std::make_shared<RuleSetImpl>();
   rules->dir = dir;
   Loader loader(*rules, required);

@@ -33,8 +33,8 @@ struct LexiconEntry {
   std::string rule;       // lexicon id, reported as the rule in evidence
   double confidence = 1.0;
   int priority = 0;
-  int division = -1;      // index into the division table, -1 if not a division
-  bool alias = false;     // a short form, enabled only for divisions the article is about
+  int division = -1;   // index into the division table, -1 if not a division
+  bool alias = false;  // a short form, enabled only for divisions the article is about
 };
 
 // Throws Error(ErrorKind::Rules) if `status` says the rule's pattern ran out of time.
@@ -42,13 +42,13 @@ void check_match_time(UErrorCode status, const std::string& rule_id, const std::
 
 // A word that refers to an entity named before it (该乡: the nearest 乡).
 struct Reference {
-  std::string type;            // the type of the entity it names
-  icu::UnicodeString suffix;   // that entity's name ends with this ("" = any)
-  std::string rule;            // lexicon id, reported as the rule in evidence
+  std::string type;           // the type of the entity it names
+  icu::UnicodeString suffix;  // that entity's name ends with this ("" = any)
+  std::string rule;           // lexicon id, reported as the rule in evidence
 };
 
 struct CompiledPattern {
-  std::unique_ptr<RulePattern> regex;  // PCRE2 when it has a form there, else ICU (pattern.hpp)
+  std::unique_ptr<RulePattern> regex;        // PCRE2 when it has a form there, else ICU (pattern.hpp)
   std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs
   // True when the rule may match `sentence`: it has no triggers, or one occurs in it.
   bool triggered_by(const icu::UnicodeString& sentence) const;
@@ -69,11 +69,11 @@ struct EntityRule {
 
 struct RelationRule {
   std::string id;
-  std::string relation;     // a relation name, or "@group" mapped through the roles lexicon
+  std::string relation;          // a relation name, or "@group" mapped through the roles lexicon
   std::string head = "subject";  // "subject", "area" or a named group
   std::string tail = "list";     // "list" or a named group
   std::vector<std::string> head_types, subject_types, tail_types;
-  std::string list_type;    // type of the {T*}/{T+} slot, if any
+  std::string list_type;  // type of the {T*}/{T+} slot, if any
   bool list_allows_new = false;
   std::string item_suffixes;  // a word list: a new list item must end with one of its words ("" = any)
   int priority = 0;
@@ -98,21 +98,21 @@ class RuleSetImpl final : public RuleSet {
   std::string dir;
   DivisionTable divisions;
   std::vector<LexiconEntry> lexicon_entries;
-  Trie lexicon;  // keys -> index into lexicon_entries
+  Trie lexicon;                       // keys -> index into lexicon_entries
   std::vector<Reference> references;  // lexicons of kind "references"
   Trie reference_trie;                // written form -> index into references
   // Lexicons of kind "abbreviations": a short head and the long one it stands for (高新区, 高新技术产业开发区).
   std::vector<std::pair<icu::UnicodeString, icu::UnicodeString>> abbreviations;
   WordDictionary words;  // the word lexicon (kind "dictionary"), every lexicon key joined as a user word
   std::map<std::string, std::set<icu::UnicodeString>> word_lists;  // trim_prefixes, trim_suffixes, generic...
-  std::map<icu::UnicodeString, std::string> roles;                  // role word -> relation
-  UnitTable units;                                                  // written unit -> normalized
-  std::vector<EntityRule> entity_rules;  // sorted by phase
+  std::map<icu::UnicodeString, std::string> roles;                 // role word -> relation
+  UnitTable units;                                                 // written unit -> normalized
+  std::vector<EntityRule> entity_rules;                            // sorted by phase
   std::vector<RelationRule> relation_rules;
-  std::vector<std::string> default_located_types;  // located in the article's area unless stated
+  std::vector<std::string> default_located_types;      // located in the article's area unless stated
   std::vector<std::string> subdistrict_located_types;  // ... or in a subdistrict named before them in the sentence
-  std::vector<std::string> related_only_types;     // kept only when a fact uses them (an industry in passing)
-  std::unique_ptr<icu::RegexPattern> list_separator;  // between the items of a list slot
+  std::vector<std::string> related_only_types;         // kept only when a fact uses them (an industry in passing)
+  std::unique_ptr<icu::RegexPattern> list_separator;   // between the items of a list slot
   // By type of a {T+} slot: the word lists whose words are stripped from the front
   // of a new item (lead-in verbs: 做强, 布局), and a regex that drops an item's name.
   std::map<std::string, std::vector<std::string>> list_item_prefixes;
@@ -120,10 +120,11 @@ class RuleSetImpl final : public RuleSet {
   // Joins parts of one item (汽车及零部件) unless the list needs it as a separator:
   // A、B及C splits its last item, and so does a stated count (三大) that says so.
   std::unique_ptr<icu::RegexPattern> list_joiner;
-  std::unique_ptr<icu::RegexPattern> list_count;     // after a list: its stated count (group "n")
-  std::set<std::string> item_not_initial;            // parts of speech that never start a new item
-  std::set<std::string> item_not_final;              // ... that never end one (dropped from its end)
-  std::map<std::string, std::string> list_item_suffixes;  // by type: a word list of endings kept whatever their part of speech
+  std::unique_ptr<icu::RegexPattern> list_count;  // after a list: its stated count (group "n")
+  std::set<std::string> item_not_initial;         // parts of speech that never start a new item
+  std::set<std::string> item_not_final;           // ... that never end one (dropped from its end)
+  std::map<std::string, std::string>
+      list_item_suffixes;  // by type: a word list of endings kept whatever their part of speech
 
   // What stages build from the rule set (compiled grammars), made on first use
   // and kept with it: by name, under the mutex, so threads share one copy.

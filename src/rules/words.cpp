@@ -6,19 +6,21 @@
 #include <limits>
 
 #include "base/data_file.hpp"
-#include "doc2kg/error.hpp"
 #include "base/text.hpp"
+#include "doc2kg/error.hpp"
 
 namespace doc2kg {
 namespace {
 
-bool is_ascii_alnum(UChar c) { return (c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z'); }
+bool is_ascii_alnum(UChar c) {
+  return (c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z');
+}
 bool is_digit(UChar c) { return c >= u'0' && c <= u'9'; }
 
 // End of the ASCII letter/digit run at `i` (a point between digits belongs to it).
 int32_t ascii_run_end(const icu::UnicodeString& text, int32_t i, int32_t end) {
-  while (i < end && (is_ascii_alnum(text.charAt(i)) ||
-                     (text.charAt(i) == u'.' && i + 1 < end && i > 0 && is_digit(text.charAt(i - 1)) && is_digit(text.charAt(i + 1)))))
+  while (i < end && (is_ascii_alnum(text.charAt(i)) || (text.charAt(i) == u'.' && i + 1 < end && i > 0 &&
+                                                        is_digit(text.charAt(i - 1)) && is_digit(text.charAt(i + 1)))))
     ++i;
   return i;
 }
@@ -45,12 +47,14 @@ void WordDictionary::load(const std::string& path) {
     size_t a = line.find(' ');
     size_t b = a == std::string::npos ? std::string::npos : line.find(' ', a + 1);
     std::string word = line.substr(0, a);
-    std::string freq = a == std::string::npos ? "" : line.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
+    std::string freq =
+        a == std::string::npos ? "" : line.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
     std::string pos = b == std::string::npos ? "x" : line.substr(b + 1);
     char* stop = nullptr;
     double f = std::strtod(freq.c_str(), &stop);
     if (word.empty() || freq.empty() || stop == freq.c_str() || f < 0 || word.size() > 200)
-      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) + ":1: expected \"word frequency [part of speech]\"");
+      throw Error(ErrorKind::Rules,
+                  path + ":" + std::to_string(n) + ":1: expected \"word frequency [part of speech]\"");
     add(from_utf8(word), f, pos);
   });
 }
@@ -114,9 +118,7 @@ uint64_t WordDictionary::hash_of(const icu::UnicodeString& word) {
   return h;
 }
 
-bool WordDictionary::contains(const icu::UnicodeString& word) const {
-  return words_.count(hash_of(word)) > 0;
-}
+bool WordDictionary::contains(const icu::UnicodeString& word) const { return words_.count(hash_of(word)) > 0; }
 
 std::vector<Word> WordDictionary::segment(const icu::UnicodeString& text, int32_t begin, int32_t end) const {
   int32_t n = end - begin;
@@ -161,4 +163,3 @@ std::vector<Word> WordDictionary::segment(const icu::UnicodeString& text, int32_
 }
 
 }  // namespace doc2kg
-

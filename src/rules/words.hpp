@@ -78,4 +78,3 @@ class WordDictionary {
 };
 
 }  // namespace doc2kg
-

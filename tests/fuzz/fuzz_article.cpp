@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "doc2kg/error.hpp"
-#include "formats/nquads_writer.hpp"
 #include "doc2kg/pipeline.hpp"
+#include "formats/nquads_writer.hpp"
 #include "well_formed.hpp"
 
 using namespace doc2kg;

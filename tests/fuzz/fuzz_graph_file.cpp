@@ -13,8 +13,8 @@
 
 #include "doc2kg/error.hpp"
 #include "doc2kg/graph_reader.hpp"
-#include "formats/nquads_writer.hpp"
 #include "doc2kg/writer.hpp"
+#include "formats/nquads_writer.hpp"
 #include "well_formed.hpp"
 
 using namespace doc2kg;

@@ -14,7 +14,8 @@ inline void check_writers(const doc2kg::KnowledgeGraph& g) {
   doc2kg::write_graphml(g, graphml);
   doc2kg::write_jsonld(g, jsonld);
   std::string x = graphml.str();
-  xmlDocPtr d = xmlReadMemory(x.data(), static_cast<int>(x.size()), "f.graphml", nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  xmlDocPtr d =
+      xmlReadMemory(x.data(), static_cast<int>(x.size()), "f.graphml", nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
   if (!d) std::abort();
   xmlFreeDoc(d);
   rapidjson::Document j;
