@@ -1,4 +1,4 @@
-// Dates as the readers read them: src/readers/dates.hpp, and first_date of reader.hpp.
+// Dates as the readers read them: dates.hpp, and first_date of reader_words.hpp.
 #include "read/dates.hpp"
 
 #include <unicode/uchar.h>

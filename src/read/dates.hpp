@@ -1,7 +1,7 @@
 #pragma once
 // Dates as the readers read them (reader.hpp's DATE: 2024-03-05, 2024/3/5,
 // 2024.3.5, 2024年3月5日, 二〇二四年三月五日) and the scanners the header reader
-// shares with them. Private to the readers (src/reader.cpp, src/html_reader.cpp).
+// shares with them. Private to the readers (read/reader.cpp, read/html_reader.cpp).
 // The marks (年, 月, 日, 星期, 上午 …) are the date_* word lists; numerals are here.
 #include <unicode/unistr.h>
 

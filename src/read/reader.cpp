@@ -6,7 +6,7 @@
 //    and source lines, a blank line, the body;
 //  - a web page (html_reader.hpp), decoded once: an article whose fields are
 //    known when it gives a date, else a plain-text article of its title and paragraphs.
-// The bytes are decoded by src/readers/encoding.cpp, dates read by src/readers/dates.cpp.
+// The bytes are decoded by encoding.cpp, dates read by dates.cpp.
 #include "read/reader.hpp"
 
 #include <unicode/uchar.h>
