@@ -16,6 +16,12 @@ int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const i
   return best;
 }
 
+bool lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word) {
+  for (const Trie::Match& m : rules.lexicon.find_all(word, 0, word.length()))
+    if (m.begin == 0 && m.end == word.length()) return true;
+  return false;
+}
+
 Range start_at_word(const Document& doc, const RuleSetImpl& rules, Range name) {
   auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
   bool cut = false;  // a word was cut off: a one-character function word after it is not part of the name
@@ -30,7 +36,9 @@ Range start_at_word(const Document& doc, const RuleSetImpl& rules, Range name) {
     bool inside = w->range.begin < name.begin;  // 社|区和柳店镇: a name does not start inside a word
     // A function word: 目前|春晖社区. One character alone (和) often starts a
     // name the dictionary does not know (和顺社区), so only after a cut.
-    bool function_word = rules.item_not_initial.count(pos) > 0 && (w->range.end - w->range.begin > 1 || cut);
+    // A lexicon's word is a name's own whatever its tag (正定, tagged an adverb: 正定高新区).
+    bool function_word = rules.item_not_initial.count(pos) > 0 && (w->range.end - w->range.begin > 1 || cut) &&
+                         !lexicon_word(rules, text(*w));
     bool container = rules.in_list("container_heads", text(*w));  // 乡|青杉坪村: the head of the place before
     if (!inside && !function_word && !container) break;
     name.begin = w->range.end;

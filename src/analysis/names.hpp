@@ -16,6 +16,10 @@ namespace doc2kg {
 int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const icu::UnicodeString& s, bool suffix,
                       int32_t longest = 8);
 
+// True when a lexicon holds `word` whole (a division's short form such as 正定,
+// an industry): a word of a name, whatever the dictionary tags it.
+bool lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word);
+
 // Strips words of the list `trim_prefixes` (and of the word lists `more_prefixes`) from the front of a name range, and
 // `trim_suffixes` from its end when `suffixes`, returning the shortened range. A name also starts after the last word
 // of the list `name_breaks` in it (合作建设|激光雷达模组生产线项目). Reads doc.text.

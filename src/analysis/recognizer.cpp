@@ -11,6 +11,7 @@
 #include "analysis/areas.hpp"
 #include "analysis/mentions.hpp"
 #include "analysis/names.hpp"
+#include "analysis/phrase.hpp"
 #include "base/profile.hpp"
 #include "base/text.hpp"
 
@@ -110,6 +111,10 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSetImpl& r
         ++unit;
       }
     }
+    // Whatever the pattern took, the name is a noun phrase (phrase.hpp): 选取|北沟村, no 确保项目.
+    Range phrase = noun_phrase(doc, rules, name, rule.type);
+    if (phrase.begin != name.begin && span.begin == name.begin) span.begin = phrase.begin;
+    name = phrase;
     if (name.end - name.begin < 2) continue;
     icu::UnicodeString name_text = doc.text.tempSubStringBetween(name.begin, name.end);
     std::string canonical = canonical_name(name_text);

@@ -12,6 +12,7 @@
 #include "analysis/areas.hpp"
 #include "analysis/mentions.hpp"
 #include "analysis/names.hpp"
+#include "analysis/phrase.hpp"
 #include "analysis/quantity.hpp"
 #include "base/profile.hpp"
 #include "base/text.hpp"
@@ -186,7 +187,7 @@ class RuleMatcher {
     auto prefixes = rules_.list_item_prefixes.find(rule_.list_type);
     Range item = trim_name(doc_, rules_, a_.to_text(b, e), true,
                            prefixes == rules_.list_item_prefixes.end() ? std::vector<std::string>{} : prefixes->second);
-    item = trim_trailing_words(item);
+    item = noun_phrase(doc_, rules_, trim_trailing_words(item), rule_.list_type);  // 瞄准|新材料; no 提振
     if (item.end - item.begin < 2) return;
     std::string name = canonical_name(doc_.text.tempSubStringBetween(item.begin, item.end));
     if (from_utf8(name).length() < 2 || rules_.in_list("generic", from_utf8(name))) return;

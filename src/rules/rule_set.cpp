@@ -67,6 +67,8 @@ std::string RuleSet::default_dir() {
 
 namespace {
 
+std::set<std::string> to_set(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+
 std::string line_col(const std::string& text, size_t offset) {
   size_t line = 1, col = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -531,6 +533,12 @@ struct Loader {
               else
                 rules.list_item_reject[n.name.GetString()] = re;
             }
+        } else if (key == "phrase" && m.value.IsObject()) {
+          // The phrase check's settings (analysis/phrase.hpp): which types, which parts of speech.
+          rules.phrase_types = to_set(strings(s, "", m.value, "types"));
+          check_types(s, "", strings(s, "", m.value, "types"));
+          rules.phrase_not_initial = to_set(strings(s, "", m.value, "not_initial"));
+          rules.phrase_verbs = to_set(strings(s, "", m.value, "verbs"));
         } else if (key == "located_by_default") {
           rules.default_located_types = strings(s, "", s.json, "located_by_default");
           check_types(s, "", rules.default_located_types);
