@@ -38,6 +38,8 @@ bool is_jsonl_name(const fs::path& p) { return ascii_lower(p.extension().string(
 
 bool is_article_name(const fs::path& p) {
   std::string ext = ascii_lower(p.extension().string());
+  // Only known extensions inside a directory: images, PDFs and editor backups that
+  // sit beside articles are not inputs. A file named on the command line always is.
   return ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" || ext == ".jsonl";
 }
 
@@ -52,6 +54,7 @@ struct Item {
 // A directory reached twice (a symbolic link back up the tree) is walked once.
 void walk(const fs::path& dir, std::vector<Item>& out, std::set<std::pair<dev_t, ino_t>>& seen) {
   struct stat st;
+  // By device and inode, not by path: a link reaches the same directory under another name.
   if (::stat(dir.c_str(), &st) == 0 && !seen.insert({st.st_dev, st.st_ino}).second) return;
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
@@ -63,6 +66,8 @@ void walk(const fs::path& dir, std::vector<Item>& out, std::set<std::pair<dev_t,
     else if (it->is_regular_file(kind) && is_article_name(p))
       out.push_back({p.generic_string(), is_jsonl_name(p), ""});
   }
+  // An unreadable directory becomes a failed item, reported in its place in the
+  // order, rather than ending the whole batch.
   if (ec) out.push_back({dir.generic_string(), false, "cannot read directory (" + ec.message() + ")"});
 }
 
@@ -70,6 +75,7 @@ void walk(const fs::path& dir, std::vector<Item>& out, std::set<std::pair<dev_t,
 
 std::string article_name(const std::string& path) {
   if (path == "-") return "stdin";
+  // Normalized, so ./a.txt and a.txt name the same article (and the same node).
   std::string id = fs::path(path).lexically_normal().generic_string();
   return id.empty() || id == "." ? path : id;
 }
@@ -87,6 +93,8 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
       std::vector<Item> found;
       std::set<std::pair<dev_t, ino_t>> seen;
       walk(fs::path(a), found, seen);
+      // Sorted, as directory order differs between file systems: the same tree gives
+      // the same output everywhere.
       std::sort(found.begin(), found.end(), [](const Item& x, const Item& y) { return x.path < y.path; });
       items.insert(items.end(), found.begin(), found.end());
     } else if (fs::exists(a, ec)) {
@@ -104,6 +112,8 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
     inputs.paths.push_back(item.path);
     counted = counted && !item.jsonl;
   }
+  // A JSON Lines file holds an unknown number of articles, so with any of them
+  // there is no total for progress until the source is exhausted.
   if (counted) inputs.count = items.size();
   struct State {
     std::vector<Item> items;
@@ -111,6 +121,7 @@ Inputs open_inputs(const std::vector<std::string>& arguments, bool jsonl) {
     std::unique_ptr<std::ifstream> file;  // the JSON Lines file being read
     ArticleSource lines;
   };
+  // Shared, as the returned function outlives this call and may be copied.
   auto state = std::make_shared<State>();
   state->items = std::move(items);
   inputs.next = [state]() -> std::optional<ArticleInput> {
@@ -187,6 +198,8 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
 ArticleInput parse_jsonl_line(const std::string& line, const std::string& where) {
   RecordHandler record;
   rapidjson::Reader reader;
+  // StopWhenDone, so that text after the object is found and reported below
+  // instead of being a generic parse error.
   rapidjson::StringStream in(line.c_str());
   rapidjson::ParseResult ok =
       reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseStopWhenDoneFlag>(in, record);
@@ -205,6 +218,7 @@ ArticleInput parse_jsonl_line(const std::string& line, const std::string& where)
     auto it = record.strings.find(k);
     return it == record.strings.end() ? std::string() : it->second;
   };
+  // "id" may be an integer (many exports number their records); "text" must be a string.
   if (!record.object || !record.present.count("id") || !record.strings.count("text")) {
     bad.error = "expected an object with \"id\" and \"text\"";
     return bad;
@@ -234,6 +248,8 @@ ArticleSource jsonl_source(std::istream& in, const std::string& where) {
       if (r == LineRead::End) return std::nullopt;
       std::string at = where + ":" + std::to_string(++*line_number);
       if (r == LineRead::TooLong) {
+        // The rest of a runaway line may never end (/dev/zero), so the file ends here,
+        // with the lines before it converted and this one reported.
         *line_number = -1;
         return ArticleInput{
             at,
@@ -258,6 +274,8 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
   jobs = std::clamp(jobs, 1u, kMaxJobs);
   struct Result {
     std::string id;
+    // Results wait in `done`, keyed by input index, until all before them are handed on:
+    // the output is in input order whatever order the threads finish in.
     std::optional<Document> extraction;
     std::string error;
   };
@@ -284,6 +302,8 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
     for (;;) {
       {
         std::unique_lock lock(mutex);
+        // A worker takes no new input while the consumer is a window behind, so a slow
+        // output never lets finished documents pile up in memory.
         room.wait(lock, [&] { return stop || total || started.load() < handed + window; });
         if (stop || total) return;
       }
@@ -313,6 +333,7 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
       if (r.error.empty()) {
         try {
           Document doc;
+          // The file is read here, in the worker, not under `input`: reading overlaps.
           doc.input = in.has_text ? std::move(in.text) : read_file(in.path);
           doc.info = std::move(in.header);
           doc.info.id = in.id;
@@ -349,6 +370,8 @@ BatchSummary convert_batch(const ArticleSource& next_input, const RuleSet& rules
       Result r;
       {
         std::unique_lock lock(mutex);
+        // The consumer is this thread: on_article and on_failure run one at a time, in order,
+        // so callers need no locking of their own.
         ready.wait(lock, [&] { return done.count(handed) > 0 || (total && handed == *total); });
         if (total && handed == *total) break;
         r = std::move(done[handed]);

@@ -12,12 +12,15 @@ namespace doc2kg {
 
 LineRead read_line(std::istream& in, std::string& line, size_t limit) {
   line.clear();
+  // Byte by byte rather than std::getline, which would grow `line` without bound
+  // before we could tell that the line is too long.
   std::streambuf* buf = in.rdbuf();
   bool any = false;
   for (;;) {
     int c = buf->sbumpc();
     if (c == std::char_traits<char>::eof()) {
       in.setstate(std::ios::eofbit);
+      // A last line without LF is still a line; only an empty remainder is the end.
       if (!any) return LineRead::End;
       break;
     }
@@ -31,6 +34,7 @@ LineRead read_line(std::istream& in, std::string& line, size_t limit) {
 
 void for_each_entry(const std::string& path, const std::string& what,
                     const std::function<void(const std::string& line, int number)>& entry) {
+  // Binary: CR LF files read the same on every platform, the CR dropped below.
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::Rules, path + ": cannot open " + what + " (" + std::strerror(errno) + ")");
   std::string line;
@@ -48,6 +52,7 @@ void for_each_entry(const std::string& path, const std::string& what,
 }
 
 bool read_whole_file(const std::string& path, std::string& out, std::string* why) {
+  // So that a failure which leaves errno unset reports EIO, not a stale reason.
   errno = 0;
   std::unique_ptr<std::FILE, decltype(&std::fclose)> file(std::fopen(path.c_str(), "rb"), std::fclose);
   out.clear();

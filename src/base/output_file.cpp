@@ -26,6 +26,7 @@ std::atomic<bool> g_writing{false};
 
 void on_signal(int sig) {
   if (g_writing.load()) ::unlink(g_partial);
+  // Re-raised with the default action, so the shell sees the process killed by `sig`.
   ::signal(sig, SIG_DFL);
   ::raise(sig);
 }
@@ -33,6 +34,7 @@ void on_signal(int sig) {
 // Marks `tmp` as the file to remove on a signal while it exists.
 struct PartialFile {
   explicit PartialFile(const std::string& tmp) {
+    // A path too long for the buffer is not cleaned up on a signal, only on errors.
     if (tmp.size() < sizeof g_partial) {
       std::memcpy(g_partial, tmp.c_str(), tmp.size() + 1);
       g_writing.store(true);
@@ -41,6 +43,8 @@ struct PartialFile {
   ~PartialFile() { g_writing.store(false); }
 };
 
+// Input "-" names no path to compare, so the check compares the device and
+// inode of fd 0 with the target's (stdin redirected from the output file).
 bool is_standard_input(const std::string& path) {
   struct stat in, out;
   return ::fstat(0, &in) == 0 && ::stat(path.c_str(), &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino;
@@ -68,6 +72,7 @@ void check_output(const std::string& path, const std::vector<std::string>& input
                   path + ": is an input" + (in == "-" ? " (standard input)" : "") + "; refusing to overwrite it");
   }
   if (fs::is_directory(path, ec)) throw Error(ErrorKind::Output, path + ": is a directory");
+  // Checked before any conversion: a mistyped output path fails at once, not at the end.
   fs::path dir = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
   if (!fs::is_directory(dir, ec))
     throw Error(ErrorKind::Output, path + ": cannot write (no directory " + dir.string() + ")");
@@ -92,6 +97,8 @@ void write_output(const std::string& path, const std::vector<std::string>& input
   }
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // In the target's directory, not /tmp: rename is only atomic within one file system.
+  // The PID keeps two concurrent runs writing the same target from sharing a temporary.
   std::string hidden = target.filename().string();  // ".NAME.tmp-PID" beside the target
   hidden.insert(hidden.begin(), '.');
   hidden += ".tmp-" + std::to_string(::getpid());
@@ -115,6 +122,7 @@ void write_output(const std::string& path, const std::vector<std::string>& input
       throw Error(ErrorKind::Output, path + ": write failed (" + std::strerror(err) + ")");
     }
   }
+  // The one step that makes the result visible: readers see the old file or the new one whole.
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     std::remove(tmp.c_str());

@@ -10,6 +10,7 @@
 namespace doc2kg::profile {
 namespace {
 
+// The report is printed by the destructor of a function-local static, at exit.
 struct Totals {
   std::mutex mutex;
   std::map<std::string, double> seconds;
@@ -28,6 +29,7 @@ Totals& totals() {
 }  // namespace
 
 bool enabled() {
+  // "0" and "" count as off, so DOC2KG_PROFILE=0 disables as one would expect.
   static const bool on = [] {
     const char* v = std::getenv("DOC2KG_PROFILE");
     return v && *v && std::string(v) != "0";
@@ -42,6 +44,7 @@ bool tracing() {
 
 void add(const std::string& what, double seconds) {
   Totals& t = totals();
+  // Batch runs documents on several threads; all of them add to the same totals.
   std::lock_guard<std::mutex> lock(t.mutex);
   t.seconds[what] += seconds;
 }

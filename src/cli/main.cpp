@@ -131,6 +131,7 @@ struct Args {
   bool out = false, in = false, evidence = false;
   // convert
   bool jsonl = false;
+  // hardware_concurrency() may be 0 (unknown): at least one thread.
   unsigned jobs = std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
 };
 
@@ -138,6 +139,8 @@ struct Args {
 unsigned parse_jobs(const std::string& n) {
   unsigned long long v = 0;
   auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
+  // Too large and not a number get different messages: "-j 100000" is a clear
+  // intent with a limit to state, "-j x" a mistake.
   bool digits = !n.empty() && end == n.data() + n.size();
   if (digits && (ec == std::errc::result_out_of_range || v > kMaxJobs))
     throw Error(ErrorKind::Usage, "-j " + n + ": at most " + std::to_string(kMaxJobs) + " threads");
@@ -154,6 +157,7 @@ Args parse(int argc, char** argv, int from) {
     std::string s = argv[i];
     std::optional<std::string> inline_value;
     if (options && s.rfind("--", 0) == 0 && s.find('=') != std::string::npos) {
+      // Only long options take =: "-j=4" would be ambiguous with "-j4".
       inline_value = s.substr(s.find('=') + 1);
       s = s.substr(0, s.find('='));
     }
@@ -165,6 +169,7 @@ Args parse(int argc, char** argv, int from) {
     auto flag = [&] {
       if (inline_value) throw Error(ErrorKind::Usage, s + " takes no value");
     };
+    // "-" is standard input, an argument; after "--" even "-x" is a file name.
     if (!options || s == "-" || s.empty() || s[0] != '-')
       a.positional.push_back(s);
     else if (s == "--")
@@ -183,6 +188,7 @@ Args parse(int argc, char** argv, int from) {
       flag(), a.jsonl = true;
     else if (s == "-j" || s == "--jobs")
       a.jobs = parse_jobs(value(s));
+    // -j4, the make style, besides -j 4.
     else if (s.rfind("-j", 0) == 0)
       a.jobs = parse_jobs(s.substr(2));
     else if (s == "--relation")
@@ -198,6 +204,7 @@ Args parse(int argc, char** argv, int from) {
     else if (s == "--path") {
       a.path.push_back(value(s));
       if (i + 1 >= argc) throw Error(ErrorKind::Usage, "--path needs two names");
+      // --path takes two values, so only the first can be given with '='.
       a.path.push_back(argv[++i]);
     } else
       throw Error(ErrorKind::Usage, "unknown option " + s);
@@ -209,9 +216,11 @@ Args parse(int argc, char** argv, int from) {
 // article) clears it first, so that each message is a line of its own.
 class ProgressLine {
  public:
+  // Only on a terminal: redirected to a file, the \r redraws would be garbage.
   ProgressLine() : tty_(::isatty(2)) {}
   void draw(const BatchProgress& p) {
     if (!tty_) return;
+    // Guarded divisions: the first article may finish within the clock's resolution.
     double rate = p.done / std::max(p.seconds, 1e-9);
     if (p.total)
       std::fprintf(stderr, "\r[%zu/%zu] %.1f articles/s, %.0f s left\033[K", p.done, *p.total, rate,
@@ -237,9 +246,11 @@ int convert(const Args& a) {
   if (a.positional.empty() && !a.jsonl)
     throw Error(ErrorKind::Usage,
                 "convert needs an INPUT (a file, a directory, or - for stdin; --jsonl reads JSON Lines)");
+  // Format and rules first: a bad option or rule set fails before any input is read.
   Format format = a.format.empty() ? format_of_path(a.output, Format::JsonLd) : parse_format(a.format);
   auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
   Inputs inputs = open_inputs(a.positional, a.jsonl);
+  // A terminal on stdin means the user forgot an input; waiting would look like a hang.
   if (inputs.reads_stdin && ::isatty(0))
     throw Error(ErrorKind::Usage, std::string("standard input is a terminal: give an INPUT file or pipe the ") +
                                       (a.jsonl ? "JSON Lines" : "article") + " in");
@@ -253,11 +264,14 @@ int convert(const Args& a) {
   write_graph_output(format, a.output, inputs.paths, [&](const ArticleSink& sink) {
     summary = convert_batch(inputs.next, *rules, a.jobs, sink, report, draw, inputs.count);
     progress.clear();
+    // Thrown inside produce, so write_output leaves no empty output file behind.
     if (summary.converted == 0) throw Error(ErrorKind::Input, "no article could be read; nothing written");
   });
+  // A summary only when there is something to sum up: one article converted cleanly is silent.
   if (summary.converted + summary.failed > 1 || summary.failed > 0)
     std::cerr << "doc2kg: " << summary.converted << " converted, " << summary.failed << " failed, " << std::fixed
               << std::setprecision(1) << summary.seconds << " s\n";
+  // Partial success is still an error exit: a script must notice a skipped article.
   return summary.failed > 0 ? kExitInput : kExitOk;
 }
 
@@ -271,7 +285,9 @@ TableFormat table_format(const std::string& f) {
 // A positional that does not exist but reads as a path: a graph file's
 // extension, or a '/' that is not in an entity id (District/槐荫区) or IRI.
 bool looks_like_graph_path(const std::string& p) {
+  // A space or an IRI is a question, never a file name someone meant.
   if (p.find(' ') != std::string::npos || p.rfind("http://", 0) == 0 || p.rfind("https://", 0) == 0) return false;
+  // "Type/name" is an entity id, not a path, when Type is one of the ontology's.
   if (is_entity_type(parse_node_id(p).first)) return false;
   std::string ext = ascii_lower(std::filesystem::path(p).extension().string());
   for (const char* e : {".graphml", ".xml", ".jsonld", ".json", ".nq", ".nquads"})
@@ -287,6 +303,7 @@ KnowledgeGraph load_graphs(const Args& a, std::string* question) {
     std::error_code ec;
     auto status = std::filesystem::status(p, ec);
     if (p == "-") {
+      // Standard input can be read only once.
       if (std::count(files.begin(), files.end(), "-")) throw Error(ErrorKind::Usage, "- (stdin) given twice");
       files.push_back(p);
     } else if (std::filesystem::is_directory(status)) {
@@ -294,6 +311,8 @@ KnowledgeGraph load_graphs(const Args& a, std::string* question) {
     } else if (std::filesystem::exists(status)) {
       files.push_back(p);
     } else if (!question || looks_like_graph_path(p)) {
+      // Missing but path-like: a typo in a file name, reported as such instead of
+      // being taken for the question.
       throw Error(ErrorKind::Input, p + ": no such file");
     } else if (question->empty()) {
       *question = p;
@@ -323,12 +342,14 @@ int query(const Args& a) {
   QueryFilter filter;
   filter.relations = a.relations;
   filter.evidence = a.evidence;
+  // Neither --out nor --in means both directions (QueryFilter's default).
   if (a.out || a.in) filter.out = a.out, filter.in = a.in;
   for (const auto& t : a.types) {
     auto eq = t.find('=');
     if (eq == std::string::npos)
       filter.types.push_back(t);
     else
+      // --type VAR=TYPE constrains a pattern variable; a bare TYPE filters the answer rows.
       filter.variable_types[t.substr(0, eq)] = t.substr(eq + 1);
   }
   check_filter(graph, filter);  // a misspelt relation or type is an error, not "nothing found"
@@ -338,6 +359,7 @@ int query(const Args& a) {
     if (!question.empty()) throw Error(ErrorKind::Usage, "--path takes the two names; no other question");
     answer = shortest_path(graph, index.resolve_one(a.path[0]), index.resolve_one(a.path[1]), filter);
   } else if (question.find('?') != std::string::npos && question.find(' ') != std::string::npos) {
+    // A pattern has variables and spaces between its terms; a name with '?' alone is a name.
     if (!filter.types.empty())
       throw Error(ErrorKind::Usage,
                   "with a pattern, --type types a variable: --type VARIABLE=TYPE (--type c=Community)");
@@ -345,6 +367,7 @@ int query(const Args& a) {
   } else if (!question.empty()) {
     Vertex v = index.resolve_one(question);
     const NodeData& n = graph.graph()[v];
+    // A heading for people only: TSV and JSON stay a pure table for scripts.
     if (format == TableFormat::Aligned) {
       std::cout << n.name << "  (" << n.type << ")  " << node_id(n) << "\n";
       if (!n.aliases.empty()) {
@@ -359,6 +382,7 @@ int query(const Args& a) {
     throw Error(ErrorKind::Usage, "what to ask: a NAME, a pattern '?s relation ?o', or --path A B");
   }
   if (answer.rows.empty()) {
+    // On stderr, so a pipe reading the table gets nothing at all, and the exit code says why.
     std::cerr << "doc2kg: nothing found\n";
     return kExitNothingFound;
   }
@@ -376,6 +400,7 @@ int rules_command(const Args& a) {
   if (a.positional.empty() || a.positional[0] != "check")
     throw Error(ErrorKind::Usage, "usage: doc2kg rules check [DIR]");
   std::string dir = a.positional.size() > 1 ? a.positional[1] : (a.rules.empty() ? RuleSet::default_dir() : a.rules);
+  // check() lists every problem at once, where load() would stop at the first.
   auto problems = RuleSet::check(dir);
   for (const auto& p : problems) std::cerr << p << "\n";
   if (!problems.empty()) {
@@ -400,14 +425,17 @@ namespace {
 int run(int argc, char** argv) {
   try {
     std::string command = argc > 1 ? argv[1] : "";
+    // Before parse(): `doc2kg --version` has no command whose options to parse.
     if (command == "--version") {
       std::cout << "doc2kg " << DOC2KG_VERSION << "\n";
       return kExitOk;
     }
     if (command.empty() || command == "--help" || command == "-h" || command == "help") {
       std::cout << kUsage;
+      // No command at all is a usage error; asking for help is not.
       return command.empty() ? kExitUsage : kExitOk;
     }
+    // Options come after the command (argv[1]), so each command reads only its own.
     Args a = parse(argc, argv, 2);
     if (a.version) {
       std::cout << "doc2kg " << DOC2KG_VERSION << "\n";
@@ -423,6 +451,7 @@ int run(int argc, char** argv) {
         return query(a);
       } catch (const Error& e) {  // query reports input errors as 2, nothing found as 1
         std::cerr << "doc2kg: " << e.what() << "\n";
+        // grep's convention: 1 is "no answer", 2 is any trouble, so a script can tell them apart.
         return e.kind() == ErrorKind::NotFound ? kExitNothingFound : kExitUsage;
       }
     }
@@ -430,6 +459,7 @@ int run(int argc, char** argv) {
       if (a.help || a.positional.size() != 1)
         return std::cout << "usage: doc2kg text INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);  // the header and date words
+      // Only the reader stage: what the pipeline makes of a file's header and encoding.
       Document d = extract_until(read_file(a.positional[0]), article_name(a.positional[0]), *rules, "reader");
       std::cout << "title: " << d.info.title << "\ndate: " << d.info.date << "\nauthor: " << d.info.author
                 << "\nsource: " << d.info.source << "\n\n";
@@ -440,6 +470,7 @@ int run(int argc, char** argv) {
       if (a.help || a.positional.size() != 1)
         return std::cout << "usage: doc2kg words INPUT [--rules DIR]\n", a.help ? kExitOk : kExitUsage;
       auto rules = RuleSet::load(a.rules.empty() ? RuleSet::default_dir() : a.rules);
+      // Up to the tokenizer: the words the rules match against, one sentence a line.
       Document d = extract_until(read_file(a.positional[0]), article_name(a.positional[0]), *rules, "tokenizer");
       size_t w = 0;
       for (const Range& s : d.sentences) {
@@ -478,8 +509,10 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Here, not in the library: a program that embeds doc2kg keeps its own handlers.
   remove_partial_output_on_signals();
   int code = run(argc, argv);
+  // errno cleared, so that the message below gives the flush's reason or none.
   errno = 0;
   // What a command printed must have reached its reader: a full disk or a
   // closed stdout is an error, not a silent success.

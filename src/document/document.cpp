@@ -12,6 +12,8 @@ namespace doc2kg {
 std::string Document::quote(Range r) const { return to_utf8(original.tempSubStringBetween(r.begin, r.end)); }
 
 int64_t Document::code_point_offset(int32_t utf16) const {
+  // A pair starting at p ends at p + 2; those wholly before `utf16` (p <= utf16 - 2)
+  // each took two units for one code point.
   return utf16 - (std::lower_bound(supplementary.begin(), supplementary.end(), utf16 - 1) - supplementary.begin());
 }
 

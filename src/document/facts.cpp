@@ -11,6 +11,8 @@ std::string IndicatorFact::key() const {
 }
 
 void add_facts(std::vector<Fact>& facts, std::vector<Fact> more) {
+  // Fields joined by 0x1F, which no name holds, so distinct facts never share a key;
+  // the evidence's start is in it, so a fact stated in two places keeps both.
   auto key = [](const Fact& f) {
     return f.head_type + "\x1f" + f.head + "\x1f" + f.relation + "\x1f" + f.tail_type + "\x1f" + f.tail + "\x1f" +
            std::to_string(f.evidence.begin);

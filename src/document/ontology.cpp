@@ -5,6 +5,7 @@
 namespace doc2kg {
 
 const std::vector<std::string>& entity_types() {
+  // A type's position is its number: rules stand U+E000 + type_index() in for a found name.
   static const std::vector<std::string> types = {"District",   "Industry",    "Community", "Project",      "Province",
                                                  "City",       "Subdistrict", "Zone",      "Organization", "Honor",
                                                  "Initiative", "Indicator",   "Person",    "Article"};

@@ -25,6 +25,8 @@ std::string dot_string(const std::string& raw) {
 }
 
 const char* colour(const std::string& type) {
+  // Related types share a hue: divisions in reds darkening with rank, Community and
+  // Subdistrict in greens; a type not listed is grey.
   static const std::map<std::string, const char*> colours = {
       {"District", "#e41a1c"},     {"City", "#b2182b"},        {"Province", "#67001f"},   {"Industry", "#377eb8"},
       {"Community", "#4daf4a"},    {"Subdistrict", "#1b7837"}, {"Project", "#984ea3"},    {"Zone", "#ff7f00"},
@@ -59,6 +61,7 @@ void write_dot(const KnowledgeGraph& kg, std::ostream& out) {
   };
   auto edge_label = [&](std::ostream& os, Edge e) { os << "[label=" << dot_string(g[e].relation) << "]"; };
   auto graph_props = [](std::ostream& os) {
+    // A CJK font by name: Graphviz's default font would draw the names as boxes.
     os << "rankdir=LR;\nnode [shape=box, style=rounded, fontname=\"Noto Sans CJK SC\"];\n"
           "edge [fontsize=9, fontname=\"Noto Sans CJK SC\"];\n";
   };

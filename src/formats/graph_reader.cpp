@@ -124,6 +124,8 @@ class ByteSource {
       size_t avail = buf_.size() - pos_;
       const char* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
       size_t k = nl ? static_cast<size_t>(nl - start) : avail;
+      // Checked before appending: a line without end (a binary file) fails at `max`
+      // bytes instead of taking all memory.
       if (out.size() + k > max) return Line::TooLong;
       out.append(start, k);
       pos_ += k;
@@ -143,6 +145,8 @@ class ByteSource {
   static constexpr size_t kBlock = 64 * 1024;
   bool fill(size_t need) {
     if (pos_ > 0) {
+      // Consumed bytes are dropped before more are read: memory is a block plus what
+      // is being looked at, whatever the size of the file.
       buf_.erase(0, pos_);
       base_ += pos_;
       pos_ = 0;
@@ -176,6 +180,7 @@ Kind sniff(ByteSource& s) {
   int c = s.peek(i);
   if (c < 0) return Kind::Empty;
   if (c == '{') return Kind::JsonLd;
+  // A blank node label or a comment: neither can start XML or JSON.
   if (c == '_' || c == '#') return Kind::NQuads;
   if (c != '<') return Kind::Unknown;
   // <https://…> or <urn:…>: a scheme, ':', and no space before '>'; XML's <graphml …>, <?xml, <g:graphml> are not.
@@ -187,6 +192,8 @@ Kind sniff(ByteSource& s) {
     if (d == '>') break;
   }
   if (!scheme_end || s.peek(j) != '>') return Kind::GraphML;
+  // Only the IRIs N-Quads files start with (scheme://, urn:) count: <a:b> is an
+  // XML element with a namespace prefix.
   bool hierarchical = s.peek(scheme_end + 1) == '/' && s.peek(scheme_end + 2) == '/';
   bool urn = scheme_end == i + 4 && s.peek(i + 1) == 'u' && s.peek(i + 2) == 'r' && s.peek(i + 3) == 'n';
   return hierarchical || urn ? Kind::NQuads : Kind::GraphML;
@@ -194,6 +201,8 @@ Kind sniff(ByteSource& s) {
 
 // ---- JSON (JSON-LD files, GraphML's evidence values) --------------------------
 
+// Iterative, so nesting costs heap, never the stack; numbers as strings, so a
+// value is parsed by set_value from the very text written; bad UTF-8 an error.
 constexpr unsigned kJsonFlags =
     rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
 
@@ -204,6 +213,8 @@ class JsonStream {
   using Ch = char;
   explicit JsonStream(ByteSource& s) : s_(s) {}
   Ch Peek() {
+    // An end of input as RapidJSON sees it; read_jsonld then reports the size,
+    // not the parser's "unexpected end".
     if (run_ > kMaxValue) return '\0';
     int c = s_.peek();
     return c < 0 ? '\0' : static_cast<Ch>(c);
@@ -212,6 +223,7 @@ class JsonStream {
     int c = s_.get();
     if (c < 0) return '\0';
     ++run_;
+    // Columns count characters: UTF-8 continuation bytes do not advance them.
     if (c == '\n')
       ++line_, column_ = 1;
     else if ((c & 0xC0) != 0x80)
@@ -260,6 +272,8 @@ class EvidenceHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, E
   bool root_is_array = false;
 
   bool StartArray() {
+    // Depth 1 is inside the array, one object per piece of evidence; depth 2 holds
+    // its members. Unknown keys are ignored, so a file with more properties reads.
     if (guard.depth == 0) root_is_array = true;
     return guard.enter();
   }
@@ -329,6 +343,8 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
   bool open(bool object) {
     stream_.value_seen();
     if (!guard.enter()) return false;
+    // Only the shapes doc2kg writes get a frame of their own; anything else is
+    // Skipped, its content counted for depth and otherwise ignored.
     Frame parent = frames_.empty() ? Frame::Skipped : frames_.back().frame;
     Frame f = Frame::Skipped;
     if (frames_.empty())
@@ -336,6 +352,8 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
     else if (parent == Frame::Root && !object && frames_.back().key == "@graph")
       f = Frame::Graph, saw_graph = true;
     else if (parent == Frame::Graph && object)
+      // A node's members are kept until it closes: JSON does not order keys, so @id
+      // and @type may come after the properties in a file another tool wrote.
       f = Frame::Node, members_.clear();
     else if (parent == Frame::Node)
       f = object ? Frame::ValueObject : Frame::Array;
@@ -399,10 +417,12 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
       if (m.key.empty() || m.key[0] == '@') continue;
       const PropertyDef* p = find_by(node_properties(), &PropertyDef::term, m.key);
       if (p && is_node_slot(p->slot)) {
+        // The name went to define() above, with the id.
         if (p->slot == Slot::Name) continue;
         for (const Scalar& s : m.values)
           if (s.kind != Scalar::Other) set_value(g_.graph()[v], *p, s.text);    // a non-number for a number is left out
       } else if (is_relation(m.key) || m.key.find(':') != std::string::npos) {  // a relation, by term or IRI
+        // Without a node record for the target, ids_ makes one from the id alone.
         std::string relation = relation_of_term(m.key);
         for (const Scalar& s : m.values)
           if (s.kind == Scalar::Text) g_.relate(v, relation, ids_(s.text));
@@ -417,6 +437,8 @@ class JsonLdHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Jso
     for (const Member& m : members_)
       if (const PropertyDef* def = find_by(evidence_properties(), &PropertyDef::term, m.key))
         if (!m.values.empty() && m.values.front().kind != Scalar::Other) set_value(ev, *def, m.values.front().text);
+    // relate() makes the edge when no node record stated it, so the evidence alone
+    // is enough to restore a fact.
     g_.relate(ids_(s->text), relation_of_term(p->text), ids_(o->text), ev);
   }
 
@@ -441,6 +463,7 @@ void read_jsonld(ByteSource& source, const std::string& name, KnowledgeGraph& g)
   else if (r.IsError())
     what = rapidjson::GetParseError_En(r.Code());
   else if (!source.at_end())
+    // Trailing bytes are an error: two files run together must not read as the first.
     what = "bytes after the end of the JSON document";
   if (!what.empty())
     throw Error(ErrorKind::Input, name + ":" + stream.where() + ": malformed JSON-LD: " + what + " (byte " +
@@ -547,6 +570,7 @@ class GraphMLHandler {
       if (n == "node" && id_.empty()) fail("<node> without id");
       if (n == "edge" && (source_id_.empty() || target_id_.empty())) fail("<edge> without source or target");
     } else if (n == "key") {
+      // Keys map by attr.name, not id: another tool may number its keys (d0, d1 ...).
       fields_[std::string(attribute(count, a, "id"))] = field_of(attribute(count, a, "attr.name"));
     }
   }
@@ -580,6 +604,7 @@ class GraphMLHandler {
         if (!present_[kFirstProperty + i] || p.slot == Slot::Name) continue;
         if (p.slot == Slot::Aliases) {
           for (size_t from = 0; from <= value.size();) {
+            // '|' joins aliases in GraphML (Slot::Aliases); empty pieces are skipped.
             size_t bar = std::min(value.find('|', from), value.size());
             if (bar > from) set_value(nd, p, std::string_view(value).substr(from, bar - from));
             from = bar + 1;
@@ -590,6 +615,7 @@ class GraphMLHandler {
         }
       }
     } else if (kind_ == "edge") {
+      // A GraphML file without the relation key (APOC's export) names it in label=.
       const std::string& relation = present_[kRelation] ? values_[kRelation] : label_;
       if (relation.empty()) return fail("<edge> without a relation");
       Vertex s = ids_(source_id_), t = ids_(target_id_);
@@ -682,6 +708,7 @@ class QuadParser {
     if (c == '_' && i_ + 1 < s_.size() && s_[i_ + 1] == ':') {
       size_t from = i_ += 2;
       while (i_ < s_.size() && s_[i_] != ' ' && s_[i_] != '\t' && s_[i_] != '<' && s_[i_] != '"') ++i_;
+      // Trailing dots belong to the quad: "_:b1." is label b1 and the end of the quad.
       while (i_ > from && s_[i_ - 1] == '.') --i_;  // a label does not end in '.'
       if (i_ == from) throw Failure{start_, "empty blank node label"};
       return {Term::Blank, std::string(s_.substr(from, i_ - from)), ""};
@@ -707,6 +734,7 @@ class QuadParser {
     std::string out;
     for (++i_; i_ < s_.size() && s_[i_] != '>'; ++i_) {
       unsigned char c = static_cast<unsigned char>(s_[i_]);
+      // The characters N-Quads' IRIREF excludes; a '\' only as a \u or \U escape.
       if (c <= 0x20 || std::string_view("<\"{}|^`").find(static_cast<char>(c)) != std::string_view::npos)
         throw Failure{i_, "character not allowed in an IRI"};
       if (c == '\\') {
@@ -786,6 +814,7 @@ class QuadParser {
       cp = cp * 16 + static_cast<uint32_t>(v);
     }
     i_ += digits;
+    // A surrogate cannot be written as UTF-8, and beyond U+10FFFF is no character.
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
       throw Failure{at, "\\u escape of a code point that is not a character"};
     if (cp < 0x80) {
@@ -822,6 +851,7 @@ class NQuadsReader {
     for (const PropertyDef& p : node_properties()) predicates_[std::string(p.iri)] = {Action::NodeProperty, &p};
     for (const PropertyDef& p : evidence_properties()) predicates_[std::string(p.iri)] = {Action::EvidenceProperty, &p};
     const std::string rdf(kRdfIri);
+    // One table from predicate IRI to what it does, so each quad costs one lookup.
     predicates_[rdf + "type"] = {Action::Type, nullptr};
     predicates_[rdf + "subject"] = {Action::Subject, nullptr};
     predicates_[rdf + "predicate"] = {Action::Predicate, nullptr};
@@ -843,6 +873,7 @@ class NQuadsReader {
       } catch (const QuadParser::Failure& f) {
         size_t column = 1;
         for (size_t k = 0; k < f.at && k < text.size(); ++k)
+          // Column in characters, as an editor counts it, though the parser counts bytes.
           if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
         throw Error(ErrorKind::Input, name_ + ":" + std::to_string(line) + ":" + std::to_string(column) +
                                           ": malformed N-Quads: " + f.what);
@@ -879,6 +910,8 @@ class NQuadsReader {
   // The statement `iri`; the one before it is added when it is complete.
   Statement& statement(const std::string& iri) {
     if (iri != current_) {
+      // Added early only when complete; an incomplete one waits for the end, when the
+      // rest of its quads may have come elsewhere in the file.
       if (auto it = pending_.find(current_); it != pending_.end() && it->second.seen == complete())
         add(it->second), pending_.erase(it);
       current_ = iri;
@@ -899,6 +932,7 @@ class NQuadsReader {
     auto it = predicates_.find(p.text);
     if (it == predicates_.end()) {  // a relation between two nodes
       if (!is_node(o)) return;
+      // Only doc2kg's relations: owl:sameAs or a foreign predicate is not a fact of ours.
       if (!std::string_view(p.text).starts_with(kVocabIri) && p.text != std::string(kSchemaIri) + "mentions") return;
       g_.relate(ids_(s.text), relation_of_term(p.text), ids_(o.text));
       return;
@@ -916,6 +950,8 @@ class NQuadsReader {
       case Action::EvidenceProperty: {
         auto props = evidence_properties();
         Statement& st = statement(s.text);
+        // Bits 0-2 are the fact's subject, predicate and object (kFact); from bit 3 one
+        // per evidence property, in table order, so complete() can tell all are present.
         if (set_value(st.evidence, *it->second.property, o.text)) st.seen |= 8u << (it->second.property - props.data());
         break;
       }
@@ -965,6 +1001,8 @@ void read_graph(std::istream& in, const std::string& name, KnowledgeGraph& into)
       NQuadsReader(source, name, into).read();
       break;
   }
+  // A read error would look like an early end of file: say so, or half a graph
+  // would pass as the whole.
   if (source.failed()) throw Error(ErrorKind::Input, name + ": read error");
 }
 

@@ -28,6 +28,8 @@ std::string xml_escape(const std::string& utf8) {
       case '"':
         out += "&quot;";
         break;
+      // Line breaks and tabs as character references: in an attribute value XML
+      // normalizes them to spaces, and the escaping is the same for text and attributes.
       case '\n':
         out += "&#10;";
         break;
@@ -46,6 +48,7 @@ std::string xml_escape(const std::string& utf8) {
 
 namespace {
 
+// GraphML has no date type: dates stay strings, and xsd:integer is GraphML's long.
 const char* graphml_type(Datatype t) {
   switch (t) {
     case Datatype::Double:
@@ -58,10 +61,13 @@ const char* graphml_type(Datatype t) {
 }
 
 void key(std::ostream& out, std::string_view name, const char* domain, const char* type) {
+  // id and attr.name alike, so readers keying on either see the vocabulary's names.
   out << "  <key id=\"" << name << "\" for=\"" << domain << "\" attr.name=\"" << name << "\" attr.type=\"" << type
       << "\"/>\n";
 }
 
+// GraphML has no list values: all of an edge's evidence goes in one data value,
+// as a JSON array of objects keyed like the evidence properties.
 std::string evidence_json(const std::vector<Evidence>& evidence) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
@@ -119,17 +125,20 @@ void write_graphml(const KnowledgeGraph& kg, std::ostream& out) {
   for (const PropertyDef& p : evidence_properties()) key(out, p.name, "edge", graphml_type(p.type));
   key(out, "evidenceCount", "edge", "int");
   key(out, "evidence", "edge", "string");
+  // Nodes and edges in sorted order, so one graph always gives the same file.
   out << "  <graph id=\"doc2kg\" edgedefault=\"directed\">\n";
   for (Vertex v : kg.sorted_nodes()) {
     const NodeData& n = g[v];
     std::string id = node_id(n);
     out << "    <node id=\"" << xml_escape(id) << "\">\n";
+    // APOC's import takes a node's labels from a `labels` key in ":Label" form.
     data(out, "labels", ":" + n.type);
     data(out, "type", n.type);
     for (const PropertyDef& p : node_properties()) {
       if (p.slot == Slot::Aliases) {
         if (!n.aliases.empty()) {
           std::string joined;
+          // '|' between aliases, as vocabulary.hpp's Slot::Aliases says; the graph reader splits them again.
           for (const auto& a : n.aliases) joined += (joined.empty() ? "" : "|") + a;
           data(out, p.name, joined);
         }
@@ -147,6 +156,8 @@ void write_graphml(const KnowledgeGraph& kg, std::ostream& out) {
         << xml_escape(node_id(g[boost::target(e, g)])) << "\" label=\"" << xml_escape(d.relation) << "\">\n";
     data(out, "relation", d.relation);
     if (!d.evidence.empty()) {
+      // The first piece of evidence also in flat typed keys, for tools that cannot
+      // parse the JSON; the whole list and its count follow.
       for (const PropertyDef& p : evidence_properties()) data(out, p.name, lexical(value_of(d.evidence.front(), p)));
       data(out, "evidenceCount", std::to_string(d.evidence.size()));
       data(out, "evidence", evidence_json(d.evidence));

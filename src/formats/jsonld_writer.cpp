@@ -36,6 +36,7 @@ void typed_term(JsonWriter& w, const char* term, const char* id, const char* typ
 
 // An IRI as the context's prefixes shorten it (schema:name).
 std::string compact(const std::string& iri) {
+  // Prefixed names only shorten the document: they expand to the same IRIs.
   static const std::pair<const char*, const char*> kPrefixes[] = {
       {"schema:", kSchemaIri}, {"rdf:", kRdfIri}, {"xsd:", kXsdIri}};
   for (auto [prefix, base] : kPrefixes) {
@@ -61,11 +62,13 @@ void write_context(JsonWriter& w) {
   w.Key("@version");
   w.Double(1.1);
   kv(w, "@vocab", kVocabIri);
+  // Node ids are written relative (node_id); @base expands them to node_iri's IRIs.
   kv(w, "@base", kNodeBaseIri);
   kv(w, "schema", kSchemaIri);
   kv(w, "rdf", kRdfIri);
   kv(w, "xsd", kXsdIri);
   for (const auto& t : entity_types())
+    // Only types @vocab would expand wrongly (the schema.org ones) need a term.
     if (type_iri(t) != kVocabIri + t) kv(w, t.c_str(), compact(type_iri(t)));
   kv(w, "Statement", "rdf:Statement");
   for (auto table : {node_properties(), evidence_properties()}) {
@@ -85,12 +88,15 @@ void write_context(JsonWriter& w) {
           typed_term(w, term.c_str(), iri.c_str(), compact(context_datatype(p)).c_str());
           break;
         default:
+          // A plain string property that @vocab already expands right needs no term.
           if (std::string(p.iri) != kVocabIri + term) kv(w, term.c_str(), iri);
       }
     }
   }
   for (const auto& r : relation_names()) typed_term(w, r.c_str(), compact(relation_iri(r)).c_str(), "@id");
   typed_term(w, "subject", "rdf:subject", "@id");
+  // @vocab-typed, so a relation name expands through its term like a key does;
+  // subject and object are node ids, relative to @base.
   typed_term(w, "predicate", "rdf:predicate", "@vocab");
   typed_term(w, "object", "rdf:object", "@id");
   w.EndObject();
@@ -126,6 +132,7 @@ void write_jsonld(const KnowledgeGraph& kg, std::ostream& os) {
     const NodeData& n = g[v];
     w.StartObject();
     kv(w, "@id", node_id(n));
+    // Any other name is written as its full IRI, percent-encoded: @vocab would append it raw.
     kv(w, "@type", plain_name(n.type) ? n.type : type_iri(n.type));
     for (const PropertyDef& p : node_properties()) {
       std::string term(p.term);
@@ -148,6 +155,8 @@ void write_jsonld(const KnowledgeGraph& kg, std::ostream& os) {
     }
     for (const auto& [relation, targets] : out_edges[v]) {
       bool term = is_relation(relation);  // a term of the context, typed @id
+      // A relation outside the ontology has no term: its full IRI is the key, and its
+      // targets node objects, as nothing types its values as ids.
       std::string key = term ? relation : relation_iri(relation);
       w.Key(key.c_str(), static_cast<rapidjson::SizeType>(key.size()));
       w.StartArray();
@@ -180,6 +189,7 @@ void write_jsonld(const KnowledgeGraph& kg, std::ostream& os) {
         PropertyValue value = value_of(ev, p);
         if (auto s = std::get_if<std::string_view>(&value)) {
           if (p.type == Datatype::Node)
+            // The `article` term is typed @id: the article's node id, expanded against @base.
             str(w, article_id(*s));
           else
             text_value(w, p, *s);

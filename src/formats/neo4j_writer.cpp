@@ -11,6 +11,8 @@ namespace doc2kg {
 namespace {
 
 std::string csv(std::string_view raw) {
+  // Every text field quoted, quotes doubled (RFC 4180): a comma or line break in
+  // a name never splits a row.
   std::string s = literal_text(raw), out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
@@ -25,6 +27,8 @@ std::string name_field(const std::string& s) {
 
 std::string header(const PropertyDef& p) {
   std::string h(p.name);
+  // Typed headers, so the import stores numbers as numbers; an array is split on
+  // ';', the import's default array delimiter.
   if (p.slot == Slot::Aliases) return h + ":string[]";
   if (p.type == Datatype::Double) return h + ":double";
   if (p.type == Datatype::Integer) return h + ":long";
@@ -47,6 +51,7 @@ void write_neo4j_nodes(const KnowledgeGraph& kg, std::ostream& out) {
   out << "\n";
   for (Vertex v : kg.sorted_nodes()) {
     const NodeData& n = g[v];
+    // node_id as :ID, the id every format uses, which relationships.csv refers to.
     out << csv(node_id(n)) << "," << name_field(n.type);
     for (const PropertyDef& p : node_properties()) {
       out << ",";
@@ -72,6 +77,7 @@ void write_neo4j_relationships(const KnowledgeGraph& kg, std::ostream& out) {
     out << csv(node_id(g[boost::source(e, g)])) << "," << csv(node_id(g[boost::target(e, g)])) << ","
         << name_field(d.relation);
     for (const PropertyDef& p : evidence_properties())
+      // The first piece of evidence in columns (a CSV cell holds one value), then the count.
       out << "," << (d.evidence.empty() ? "" : field(value_of(d.evidence.front(), p)));
     out << "," << d.evidence.size() << "\n";
   }

@@ -10,6 +10,8 @@ namespace {
 std::string iri(const std::string& s) { return "<" + s + ">"; }
 
 // A string literal, escaped as N-Quads requires, with literal_text's replacements.
+// N-Quads' ECHAR escapes for what may not appear raw; everything else, CJK
+// included, goes as UTF-8, which N-Quads allows in literals.
 std::string quoted(std::string_view raw) {
   std::string s = literal_text(raw);
   std::string out = "\"";
@@ -39,16 +41,20 @@ std::string quoted(std::string_view raw) {
 
 // A literal with its datatype as the vocabulary gives it ("" for a plain string).
 std::string literal(const std::string& lexical, const std::string& datatype) {
+  // A plain string takes no ^^: in RDF 1.1 it is an xsd:string already.
   return datatype.empty() ? quoted(lexical) : quoted(lexical) + "^^" + iri(datatype);
 }
 
 // The object of property `p` with value `v`: a literal, typed as the vocabulary says, or an IRI.
 std::string object(const PropertyDef& p, const PropertyValue& v) {
   if (auto s = std::get_if<std::string_view>(&v)) {
+    // The evidence's article is a node of the graph, so it is an IRI, not text.
     if (p.type == Datatype::Node) return iri(article_iri(*s));
     std::string lexical(*s);
     return literal(lexical, rdf_datatype(p, lexical));
   }
+  // Canonical xsd:double, as JSON-LD's toRdf writes it: the N-Quads output and the
+  // JSON-LD output then give the same quads.
   if (auto d = std::get_if<double>(&v)) return literal(canonical_double(*d), rdf_datatype(p, ""));
   if (auto i = std::get_if<int64_t>(&v)) return literal(std::to_string(*i), rdf_datatype(p, ""));
   return "";
@@ -74,6 +80,7 @@ void write_nquads(const KnowledgeGraph& kg, const std::string& graph_iri, std::o
     for (const PropertyDef& p : evidence_properties()) out.push_back(iri(std::string(p.iri)));
     return out;
   }();
+  // Indexed by vertex (Graph uses vecS): each edge looks its ends up, not recomputes them.
   std::vector<std::string> ids(boost::num_vertices(g)), iris(ids.size());
   for (Vertex v = 0; v < ids.size(); ++v) {
     ids[v] = node_id(g[v]);
@@ -95,6 +102,7 @@ void write_nquads(const KnowledgeGraph& kg, const std::string& graph_iri, std::o
     for (size_t k = 0; k < properties.size(); ++k) {
       const PropertyDef& p = properties[k];
       if (p.slot == Slot::Aliases) {
+        // One quad per alias: an RDF property simply repeats.
         for (const auto& a : n.aliases) quad(s, node_predicates[k], literal(a, rdf_datatype(p, a)));
         continue;
       }
@@ -107,6 +115,8 @@ void write_nquads(const KnowledgeGraph& kg, const std::string& graph_iri, std::o
     Vertex from = boost::source(e, g), to = boost::target(e, g);
     const std::string &s = iris[from], &o = iris[to], relation = iri(relation_iri(g[e].relation));
     quad(s, relation, o);
+    // Evidence by RDF reification: one rdf:Statement per piece, named by
+    // statement_id so that it is the same in every run and every format.
     for (const Evidence& ev : g[e].evidence) {
       std::string st = "<" + std::string(kNodeBaseIri) + statement_id(ids[from], g[e].relation, ids[to], ev) + ">";
       quad(st, rdf_type, statement);
@@ -117,6 +127,8 @@ void write_nquads(const KnowledgeGraph& kg, const std::string& graph_iri, std::o
         quad(st, evidence_predicates[k], object(properties[k], value_of(ev, properties[k])));
     }
   }
+  // Sorted, so the same graph gives the same bytes; deduplicated, as evidence that
+  // differs only in what statement_id leaves out shares one statement and its quads.
   std::sort(lines.begin(), lines.end());
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
   size_t bytes = 0;

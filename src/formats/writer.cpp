@@ -20,6 +20,8 @@ class NQuadsWriter : public GraphWriter {
  public:
   explicit NQuadsWriter(std::ostream& out) : out_(out) {}
   void add(const Document& article) override {
+    // Each article its own small graph, written at once: N-Quads needs no merging,
+    // so memory stays that of one article however many are converted.
     KnowledgeGraph one;
     add_to_graph(one, article);
     write_nquads(one, article_iri(article.info.id), out_);
@@ -35,6 +37,8 @@ class NQuadsWriter : public GraphWriter {
 // The other formats: one merged graph, written at the end.
 class MergingWriter : public GraphWriter {
  public:
+  // These formats need every article first: nodes are shared between articles,
+  // and the output is sorted as a whole.
   MergingWriter(Format format, std::ostream& out) : format_(format), out_(out) {}
   void add(const Document& article) override { add_to_graph(graph_, article); }
   void finish() override { write_graph(graph_, format_, out_); }
@@ -52,6 +56,7 @@ GraphWriter::~GraphWriter() = default;
 Format parse_format(const std::string& given) {
   std::string name = ascii_lower(given);
   if (name == "graphml") return Format::GraphML;
+  // "json" means JSON-LD: it is the only JSON format written.
   if (name == "jsonld" || name == "json-ld" || name == "json") return Format::JsonLd;
   if (name == "nquads" || name == "nq") return Format::NQuads;
   if (name == "neo4j-csv") return Format::Neo4jCsv;
@@ -65,10 +70,13 @@ Format format_of_path(const std::string& path, Format fallback) {
   size_t dot = file.rfind('.');
   if (dot == std::string::npos || dot == 0 || dot + 1 == file.size()) return fallback;  // none, .hidden, "name."
   std::string ext = ascii_lower(file.substr(dot + 1));
+  // Neo4j CSV is a directory, so no extension names it: it takes --format.
   if (ext == "graphml" || ext == "xml") return Format::GraphML;
   if (ext == "jsonld" || ext == "json") return Format::JsonLd;
   if (ext == "nq" || ext == "nquads") return Format::NQuads;
   if (ext == "dot" || ext == "gv") return Format::Dot;
+  // An unknown extension is an error, not the fallback: out.csv holding GraphML
+  // would only surprise later.
   throw Error(ErrorKind::Usage, path + ": unknown extension \"." + file.substr(dot + 1) +
                                     "\"; use .graphml, .xml, .jsonld, .json, .nq, .dot or .gv, or give --format (" +
                                     kFormats + ")");
@@ -113,6 +121,8 @@ void write_graph_output(Format format, const std::string& output, const std::vec
   if (format == Format::Neo4jCsv) {
     if (output == "-") throw Error(ErrorKind::Usage, "--format neo4j-csv writes a directory: give -o DIR");
     std::error_code exists;
+    // Only an existing directory can hold an input under these names; a new one is
+    // created after the conversion, so a failed run leaves nothing behind.
     if (std::filesystem::is_directory(output, exists))  // before the conversion, not after it
       for (const char* file : {"/nodes.csv", "/relationships.csv"}) check_output(output + file, inputs);
     KnowledgeGraph graph;

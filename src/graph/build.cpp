@@ -18,6 +18,7 @@ void add_to_graph(KnowledgeGraph& graph, const Document& doc) {
   if (!doc.info.source.empty()) props["source"] = doc.info.source;
   auto sentence_of = [&](Range r) {
     Range s = doc.sentence_at(r.begin);
+    // Outside every sentence (a header field), the range itself is the evidence.
     return s.begin == s.end ? r : s;
   };
   auto evidence = [&](Range r, const std::string& rule, double confidence) {
@@ -29,6 +30,7 @@ void add_to_graph(KnowledgeGraph& graph, const Document& doc) {
     Vertex v = graph.node(s.type, s.name);
     std::string written = canonical_name(doc.original.tempSubStringBetween(s.range.begin, s.range.end));
     if (written != s.name && s.name.rfind(written, 0) == 0) graph.add_alias(v, written);  // 槐荫 for 槐荫区
+    // One `mentions` edge per entity however often it is named: the first mention's sentence.
     if (mentioned.insert(v).second)
       graph.relate(article, "mentions", v, evidence(sentence_of(s.range), s.rule, s.confidence));
   }

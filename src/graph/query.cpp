@@ -23,6 +23,7 @@ namespace doc2kg {
 namespace {
 
 bool wanted(const std::vector<std::string>& list, const std::string& x) {
+  // An empty list is no filter at all.
   return list.empty() || std::find(list.begin(), list.end(), x) != list.end();
 }
 
@@ -34,6 +35,8 @@ bool answers(const std::string& stated, const std::string& asked) {
 }
 
 bool relation_wanted(const QueryFilter& f, const std::string& relation) {
+  // Unfiltered, `mentions` is left out: every entity has one per article, and
+  // they would drown the facts.
   if (f.relations.empty()) return relation != "mentions";
   return std::any_of(f.relations.begin(), f.relations.end(),
                      [&](const std::string& r) { return answers(relation, r); });
@@ -54,6 +57,7 @@ void check_relation(const KnowledgeGraph& graph, const std::string& relation) {
   throw Error(ErrorKind::Usage, "unknown relation \"" + relation + "\" (known: " + joined(relation_names()) + ")");
 }
 
+// As check_relation: a typo is an error naming the known types, not an empty answer.
 void check_type(const KnowledgeGraph& graph, const std::string& type) {
   if (is_entity_type(type)) return;
   const Graph& g = graph.graph();
@@ -62,6 +66,7 @@ void check_type(const KnowledgeGraph& graph, const std::string& type) {
   throw Error(ErrorKind::Usage, "unknown type \"" + type + "\" (known: " + joined(entity_types()) + ")");
 }
 
+// All of an edge's evidence in one cell, as a table has one row per edge.
 std::string evidence_text(const EdgeData& e) {
   std::string out;
   for (const auto& ev : e.evidence)
@@ -84,6 +89,8 @@ EntityIndex::EntityIndex(const KnowledgeGraph& graph) : graph_(graph) {
   const Graph& g = graph.graph();
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const NodeData& n = g[*it];
+    // By name, key and every alias, so a query may name an entity as a text wrote it;
+    // a multimap, as one name may belong to several nodes.
     by_name_.emplace(n.name, *it);
     if (n.key != n.name) by_name_.emplace(n.key, *it);
     for (const auto& a : n.aliases) by_name_.emplace(a, *it);
@@ -94,6 +101,7 @@ std::vector<Vertex> EntityIndex::resolve(const std::string& name) const {
   std::set<Vertex> found;
   auto [b, e] = by_name_.equal_range(name);
   for (auto it = b; it != e; ++it) found.insert(it->second);
+  // Only when no name matches: a name may itself contain '/'.
   if (found.empty() && name.find('/') != std::string::npos) {  // an id or IRI
     auto [type, key] = parse_node_id(name);
     if (auto v = graph_.find(type, key)) found.insert(*v);
@@ -105,6 +113,8 @@ Vertex EntityIndex::resolve_one(const std::string& name) const {
   auto found = resolve(name);
   if (found.empty()) throw Error(ErrorKind::NotFound, "no entity named \"" + name + "\"");
   if (found.size() > 1) {
+    // The candidates are listed by id, which resolve() accepts, so the user can
+    // copy one into the next query.
     std::string message = "\"" + name + "\" is ambiguous; say which:";
     for (Vertex v : found) message += "\n  " + node_id(graph_.graph()[v]);
     throw Error(ErrorKind::Usage, message);
@@ -140,6 +150,7 @@ Table entity_card(const KnowledgeGraph& graph, Vertex v, const QueryFilter& f) {
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) add("->", g[*it], boost::target(*it, g));
   if (f.in)
     for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) add("<-", g[*it], boost::source(*it, g));
+  // The same card for the same graph: ordered by what identifies a row, then the value.
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
     return std::tie(a[0], a[1], a[2], a[3], a[5]) < std::tie(b[0], b[1], b[2], b[3], b[5]);
   });
@@ -154,6 +165,7 @@ Table entity_card(const KnowledgeGraph& graph, Vertex v, const QueryFilter& f) {
     drop(t.columns);
     for (auto& row : t.rows) drop(row);
   }
+  // Numeric columns become JSON numbers in JSON output; text stays text.
   t.numeric.assign(t.columns.size(), false);
   if (figures) t.numeric[kFigure + 1] = true;  // value
   return t;
@@ -165,6 +177,8 @@ Table shortest_path(const KnowledgeGraph& graph, Vertex from, Vertex to, const Q
   // Connections count both ways: an undirected view of the wanted relations.
   using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
                                            boost::property<boost::edge_index_t, size_t>>;
+  // Graph uses vecS, so vertex descriptors are indices and `u` shares them with `g`;
+  // edge_index maps each of u's edges back to the edge of `g` it stands for.
   Undirected u(boost::num_vertices(g));
   std::vector<Edge> edge_of;
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
@@ -172,9 +186,12 @@ Table shortest_path(const KnowledgeGraph& graph, Vertex from, Vertex to, const Q
     boost::add_edge(boost::source(*it, g), boost::target(*it, g), edge_of.size(), u);
     edge_of.push_back(*it);
   }
+  // Breadth-first gives the fewest hops; `via` keeps the tree edge that reached
+  // each node, walked back from `to` below.
   std::vector<Undirected::edge_descriptor> via(boost::num_vertices(u));
   std::vector<bool> reached(boost::num_vertices(u), false);
   reached[from] = true;
+  // Pointers, not vectors: BGL copies its visitor by value.
   struct Recorder : boost::default_bfs_visitor {
     std::vector<Undirected::edge_descriptor>* via;
     std::vector<bool>* reached;
@@ -194,6 +211,7 @@ Table shortest_path(const KnowledgeGraph& graph, Vertex from, Vertex to, const Q
     Edge e = edge_of[index[via[v]]];
     Vertex s = boost::source(e, g), d = boost::target(e, g);
     Vertex previous = s == v ? d : s;
+    // The stored edge keeps its direction, so each step shows which way the relation points.
     bool forward = d == v;  // the relation points along the chain
     steps.push_back({describe(g[previous]), forward ? g[e].relation + " ->" : "<- " + g[e].relation, describe(g[v])});
     v = previous;
@@ -224,6 +242,8 @@ std::vector<Pattern> parse_patterns(const std::string& text) {
       terms.clear();
       continue;
     }
+    // A '.' glued to the last term ends the pattern too (?a locatedIn ?b.), as in
+    // SPARQL; a lone "." is the separator above, never a term.
     bool dot = w.size() > 1 && w.back() == '.';
     if (dot) w.pop_back();
     terms.push_back({w[0] == '?', w[0] == '?' ? w.substr(1) : w});
@@ -246,6 +266,8 @@ std::vector<Pattern> parse_patterns(const std::string& text) {
 Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, const std::string& text,
                      const QueryFilter& f) {
   const Graph& g = graph.graph();
+  // A backtracking join: each pattern, in order, extends the bindings of the ones
+  // before it; what a step binds it unbinds on the way back.
   std::vector<Pattern> patterns = parse_patterns(text);
   check_filter(graph, f);
   for (const auto& p : patterns)
@@ -274,6 +296,8 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
     auto it = f.variable_types.find(var);
     return it == f.variable_types.end() || g[v].type == it->second;
   };
+  // Different edges can give the same row (two sub-relations of the asked one
+  // between the same nodes): each row once.
   std::set<std::vector<std::string>> seen;
   std::function<void(size_t)> solve = [&](size_t k) {
     if (k == patterns.size()) {
@@ -289,6 +313,8 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
       return it == nodes.end() ? type_ok(t.text, v) : it->second == v;
     };
     auto relation_ok = [&](const std::string& r) {
+      // A constant relation is answered by its sub-relations too, as the graph keeps
+      // only the most specific statement of an industry.
       if (!p.r.variable) return answers(r, p.r.text);
       auto it = relations.find(p.r.text);
       return it == relations.end() ? relation_wanted(f, r) : it->second == r;
@@ -303,6 +329,7 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
       bool bound_r = p.r.variable && !relations.count(p.r.text);
       if (bound_r) relations[p.r.text] = g[e].relation;
       bind(p.s, s);
+      // ?x R ?x asks for a loop: an edge between two nodes cannot bind ?x to both.
       if (!(p.s.variable && p.o.variable && p.s.text == p.o.text && s != o)) {
         bind(p.o, o);
         solve(k + 1);
@@ -329,12 +356,14 @@ Table match_patterns(const KnowledgeGraph& graph, const EntityIndex& index, cons
     for (auto [it, end] = boost::edges(g); it != end; ++it) visit(*it);
   };
   solve(0);
+  // The answer does not depend on the order of edges in the graph.
   std::sort(out.rows.begin(), out.rows.end());
   return out;
 }
 
 Table graph_stats(const KnowledgeGraph& graph) {
   const Graph& g = graph.graph();
+  // Ordered maps: the rows come in name order, the same every run.
   std::map<std::string, size_t> types, relations;
   size_t evidence = 0;
   for (auto [it, end] = boost::vertices(g); it != end; ++it) types[g[*it].type]++;
@@ -375,12 +404,15 @@ void json_number(Writer& w, const std::string& cell) {
     w.Null();
   else if (auto r = std::from_chars(begin, end, i); r.ec == std::errc() && r.ptr == end)
     w.Int64(i);
+  // Anything else (not finite, not a number) stays a string: JSON has no NaN.
   else if (auto r = std::from_chars(begin, end, d); r.ec == std::errc() && r.ptr == end && std::isfinite(d))
     w.Double(d);
   else
     w.String(cell.c_str(), static_cast<rapidjson::SizeType>(cell.size()));
 }
 
+// TSV has no quoting: a tab or line break in a cell becomes a space, so each row
+// stays one line of the right number of fields.
 std::string tsv_field(std::string s) {
   for (char& c : s)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -393,6 +425,7 @@ void print_table(const Table& t, TableFormat format, std::ostream& out) {
   if (format == TableFormat::Json) {
     rapidjson::OStreamWrapper osw(out);
     rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(osw);
+    // An array of objects keyed by column name: the shape jq and pandas read directly.
     w.SetIndent(' ', 1);
     w.StartArray();
     for (const auto& row : t.rows) {
@@ -421,6 +454,8 @@ void print_table(const Table& t, TableFormat format, std::ostream& out) {
     return;
   }
   std::vector<size_t> width(t.columns.size());
+  // Padded by display width, not bytes, so CJK columns line up on a terminal; the
+  // last column is not padded, so no line ends in spaces.
   for (size_t i = 0; i < t.columns.size(); ++i) width[i] = display_width(t.columns[i]);
   for (const auto& row : t.rows)
     for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], display_width(row[i]));

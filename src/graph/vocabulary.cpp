@@ -10,6 +10,9 @@
 namespace doc2kg {
 namespace {
 
+// RFC 3987's ucschar: from U+A0 up, less surrogates, private use, the noncharacters
+// FDD0..FDEF and xFFFE/xFFFF of each plane, and the specials FFF0..FFFF; planes
+// 15 and 16 are iprivate, which only a query may hold, so they are left out too.
 bool is_ucschar(char32_t c) {
   if (c >= 0xA0 && c <= 0xD7FF) return true;
   if ((c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFEF)) return true;
@@ -17,6 +20,7 @@ bool is_ucschar(char32_t c) {
   return c < 0xE0000 || c >= 0xE1000;  // E0000–E0FFF (tags) are not ucschar
 }
 
+// The pipeline marks found names with private-use characters; none may leak out.
 bool is_private_use(char32_t c) { return (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000; }
 bool is_noncharacter(char32_t c) { return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE; }
 
@@ -29,6 +33,7 @@ bool is_sub_delim(unsigned char c) {
   return std::string_view("!$&'()*+,;=").find(static_cast<char>(c)) != std::string_view::npos;
 }
 
+// Upper-case hex, as RFC 3986 recommends, so one IRI is always spelled one way.
 void percent(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   out += '%';
@@ -55,9 +60,12 @@ std::string type_segment(std::string_view type) {
   return out;
 }
 
+// Macros, not kSchemaIri and kVocabIri, so the IRIs join as literals in a constexpr table.
 #define DOC2KG_SCHEMA "https://schema.org/"
 #define DOC2KG_VOCAB "https://doc2kg.org/vocab#"
 
+// The order of these tables is the order of every output's columns and keys:
+// changing it changes the bytes of every format.
 constexpr PropertyDef kNodeProperties[] = {
     {"name", "name", DOC2KG_SCHEMA "name", Datatype::String, Slot::Name},
     {"aliases", "alternateName", DOC2KG_SCHEMA "alternateName", Datatype::String, Slot::Aliases},
@@ -85,6 +93,8 @@ constexpr PropertyDef kEvidenceProperties[] = {
 #undef DOC2KG_SCHEMA
 #undef DOC2KG_VOCAB
 
+// from_chars, not strtod: independent of the locale, and only the whole string,
+// so "1,5" or "12abc" are refused instead of read in part.
 std::optional<double> parse_double(std::string_view s) {
   double v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -104,12 +114,14 @@ std::optional<int64_t> parse_integer(std::string_view s) {
 // ---- ids and IRIs -----------------------------------------------------------
 
 std::string iri_segment(std::string_view s) {
+  // Only whole-segment dots are special (RFC 3986 dot segments); "a.b" stays.
   if (s == "." || s == "..") return s == "." ? "%2E" : "%2E%2E";
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
+      // ipchar's ASCII part; '/', '?' and '#' must be escaped, as they would end the segment.
       if (is_unreserved(c) || is_sub_delim(c) || c == ':' || c == '@')
         out += static_cast<char>(c);
       else
@@ -119,6 +131,7 @@ std::string iri_segment(std::string_view s) {
     }
     char32_t cp = 0;
     size_t n = utf8_sequence(s, i, cp);
+    // Non-ASCII stays as it is where an IRI allows it, so ids stay readable in Chinese.
     if (n > 0 && is_ucschar(cp)) {
       out.append(s.substr(i, n));
     } else {
@@ -135,6 +148,8 @@ std::string percent_decode(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     int hi = 0, lo = 0;
+    // A '%' without two hex digits after it is kept as written: input may come from
+    // tools that did not escape it, and dropping it would lose a character.
     if (s[i] == '%' && i + 2 < s.size() && (hi = hex_value(s[i + 1])) >= 0 && (lo = hex_value(s[i + 2])) >= 0) {
       out += static_cast<char>(hi * 16 + lo);
       i += 2;
@@ -147,12 +162,15 @@ std::string percent_decode(std::string_view s) {
 
 bool is_valid_iri(std::string_view iri) {
   size_t colon = iri.find(':');
+  // Absolute IRIs only: N-Quads has no base to resolve a relative one against.
   if (colon == 0 || colon == std::string_view::npos) return false;
   for (size_t i = 0; i < colon; ++i) {  // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
     unsigned char c = static_cast<unsigned char>(iri[i]);
     bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     if (!alpha && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) return false;
   }
+  // The characters only, not the full grammar: enough for what N-Quads parsers
+  // refuse (space, <>"{}|\^`, a bare '%', private use).
   for (size_t i = 0; i < iri.size();) {
     unsigned char c = static_cast<unsigned char>(iri[i]);
     if (c < 0x80) {
@@ -173,6 +191,8 @@ bool is_valid_iri(std::string_view iri) {
   return true;
 }
 
+// Both parts have '/' escaped (iri_segment), so the one '/' between them splits
+// an id back into its parts (parse_node_id).
 std::string node_id(std::string_view type, std::string_view key) { return type_segment(type) + "/" + iri_segment(key); }
 
 std::string node_id(const NodeData& n) { return node_id(n.type, n.key.empty() ? n.name : n.key); }
@@ -200,11 +220,16 @@ std::string statement_id(const NodeData& from, std::string_view relation, const 
 
 std::string statement_id(std::string_view from_id, std::string_view relation, std::string_view to_id,
                          const Evidence& ev) {
+  // A hash of our own, not std::hash, whose values may change between library
+  // versions: a statement's id must be the same in every run and every build.
+  // Not the confidence or the sentence's text: the same fact at the same place
+  // keeps its id when a rule's confidence changes.
   uint64_t h = 1469598103934665603ULL;  // FNV-1a over the fact and the evidence's place, one field a line
   auto add = [&](std::string_view part) {
     for (unsigned char c : part) h = (h ^ c) * 1099511628211ULL;
   };
   char number[24];
+  // Offsets as decimal text, so the hash does not depend on byte order.
   auto add_number = [&](int64_t v) {
     auto [end, ec] = std::to_chars(number, number + sizeof number, v);
     add(std::string_view(number, end - number));
@@ -217,6 +242,8 @@ std::string statement_id(std::string_view from_id, std::string_view relation, st
 }
 
 std::string type_iri(std::string_view type) {
+  // schema.org's IRI where it has the term: readers that know schema.org then
+  // understand these nodes without our vocabulary.
   if (type == "Article" || type == "Person" || type == "Organization") return kSchemaIri + std::string(type);
   return kVocabIri + iri_segment(type);
 }
@@ -249,6 +276,7 @@ PropertyValue value_of(const NodeData& n, const PropertyDef& p) {
   switch (p.slot) {
     case Slot::Name:
       return std::string_view(n.name);
+    // A property the node lacks is nothing (not ""), and is not written at all.
     case Slot::Text: {
       auto it = n.properties.find(std::string(p.name));
       if (it == n.properties.end()) return std::monostate{};
@@ -291,6 +319,8 @@ bool set_value(NodeData& n, const PropertyDef& p, std::string_view lexical) {
     case Slot::Name:
       n.name = lexical;
       return true;
+    // Sorted and unique, the invariant KnowledgeGraph::add_alias keeps, so a graph
+    // read back lists its aliases as the one written did.
     case Slot::Aliases: {
       std::string alias(lexical);
       if (alias != n.name && std::find(n.aliases.begin(), n.aliases.end(), alias) == n.aliases.end())
@@ -319,6 +349,8 @@ bool set_value(Evidence& e, const PropertyDef& p, std::string_view lexical) {
   switch (p.slot) {
     case Slot::Article: {
       auto [type, key] = parse_node_id(lexical);
+      // Outputs write the article as a node IRI (Datatype::Node); the graph keeps the
+      // article id, so the IRI is reduced here, and a bare id is taken as it is.
       e.article = type == kArticleType ? key : std::string(lexical);
       return true;
     }
@@ -356,6 +388,8 @@ std::string_view temporal_type(std::string_view s) {
     return v;
   };
   int year = digits(0, 4);
+  // Only a real day is typed xsd:date: validators refuse 2023-02-30, and a plain
+  // string is better than a literal that fails to load.
   if (year <= 0) return "";  // also year 0000, which XML Schema 1.0 does not have
   if (s.size() == 4) return "gYear";
   if (s.size() < 7 || s[4] != '-') return "";
@@ -364,6 +398,7 @@ std::string_view temporal_type(std::string_view s) {
   if (s.size() == 7) return "gYearMonth";
   if (s.size() != 10 || s[7] != '-') return "";
   int day = digits(8, 2);
+  // Gregorian, as XML Schema's dates are (proleptic before 1582).
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
@@ -376,6 +411,8 @@ std::string rdf_datatype(const PropertyDef& p, std::string_view lexical) {
       return std::string(kXsdIri) + "double";
     case Datatype::Integer:
       return std::string(kXsdIri) + "integer";
+    // A date that is not a full day (a year alone) stays a plain string;
+    // Temporal is the kind that allows gYear and gYearMonth.
     case Datatype::Date:
       return temporal_type(lexical) == "date" ? std::string(kXsdIri) + "date" : "";
     case Datatype::Temporal: {
@@ -396,6 +433,8 @@ std::string literal_text(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
+      // Tab and line breaks are text; other C0 controls cannot appear in XML 1.0
+      // (GraphML) at all, and DEL and the C1 controls are discouraged there.
       bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
       if (control)
         out += kReplacement;
@@ -406,6 +445,8 @@ std::string literal_text(std::string_view s) {
     }
     char32_t cp = 0;
     size_t n = utf8_sequence(s, i, cp);
+    // One U+FFFD per malformed byte, scanning on at the next, so one bad byte costs
+    // one character and the text after it is kept.
     if (n == 0) {
       out += kReplacement;
       i += 1;

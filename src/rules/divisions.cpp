@@ -20,12 +20,15 @@ void DivisionTable::load(const std::string& path) {
       throw Error(ErrorKind::Rules,
                   path + ":" + std::to_string(n) + ":1: expected code, Province|City|District, name, parent[, alias]");
     Division d{cols[0], cols[1], cols[2], cols[3], cols.size() > 4 ? cols[4] : ""};
+    // Each division counts once per form: an alias equal to its name is not a second form.
     ++forms_[d.name];
     if (!d.alias.empty() && d.alias != d.name) ++forms_[d.alias];
+    // Names repeat across provinces, so by name is a multimap; codes are unique.
     by_name_.emplace(d.name, rows_.size());
     by_code_.emplace(d.code, rows_.size());
     rows_.push_back(std::move(d));
   });
+  // Companion tables beside this one: optional, so a rule set without them still loads.
   auto mentions = std::filesystem::path(path).parent_path() / "mentions.tsv";
   if (std::filesystem::exists(mentions)) load_mention_words(mentions.string());
   auto subdistricts = std::filesystem::path(path).parent_path() / "subdistricts.tsv";
@@ -34,6 +37,8 @@ void DivisionTable::load(const std::string& path) {
 
 void DivisionTable::load_subdistricts(const std::string& path) {
   for_each_entry(path, "subdistrict table", [&](const std::string& line, int n) {
+    // code TAB name TAB district code, the code checked now: a typo is an error with
+    // its line, not a subdistrict that silently never resolves.
     auto a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
     auto district = b == std::string::npos ? by_code_.end() : by_code_.find(line.substr(b + 1));
     if (district == by_code_.end() || rows_[district->second].type != "District")
@@ -41,6 +46,7 @@ void DivisionTable::load_subdistricts(const std::string& path) {
                   path + ":" + std::to_string(n) + ":1: expected code, name, district code of divisions.tsv");
     icu::UnicodeString name = from_utf8(line.substr(a + 1, b - a - 1));
     subdistricts_.emplace(std::u16string(name.getBuffer(), static_cast<size_t>(name.length())), district->second);
+    // These bound a search for subdistrict names: window length, and where one can end.
     longest_subdistrict_ = std::max(longest_subdistrict_, name.length());
     subdistrict_ends_.insert(name.charAt(name.length() - 1));
   });
@@ -70,6 +76,7 @@ void DivisionTable::load_mention_words(const std::string& path) {
       words_.word_like.insert(w);
     else if (kind == "loose_end")
       words_.loose_ends.push_back(w);
+    // Two words, opening and closing, split at the first space.
     else if (kind == "dateline" && w.indexOf(u' ') > 0)
       words_.dateline = {w.tempSubString(0, w.indexOf(u' ')), w.tempSubString(w.indexOf(u' ') + 1)};
     else

@@ -42,6 +42,8 @@ class Translator {
     std::u16string items;                                // the class's content
     std::vector<std::pair<bool, std::u16string>> tests;  // (excluded?, class): -- and && operands
     std::u16string cls() const { return u"[" + std::u16string(negated ? u"^" : u"") + items + u"]"; }
+    // PCRE2 has no set operations: (?=[b])(?![c])[a] tests the one character the
+    // class then consumes, which is ICU's [a&&[b]--[c]] exactly.
     std::u16string expression() const {
       if (tests.empty()) return cls();
       std::u16string out = u"(?:";
@@ -94,6 +96,7 @@ class Translator {
       char16_t c = p_[i_];
       if (c == u'[') {
         Set inner;
+        // A plain nested set is a union, merged into ours; any other kind could not be.
         if (!parse_set(inner) || inner.negated || !inner.tests.empty()) return false;
         s.items += inner.items;
       } else if ((c == u'-' || c == u'&') && i_ + 1 < p_.size() && p_[i_ + 1] == c) {
@@ -114,6 +117,8 @@ class Translator {
     }
     if (i_ >= p_.size()) return false;
     ++i_;
+    // Refused: a negated set with operations (its lookaheads would need inverting) and
+    // an empty class, which PCRE2 would read as a class starting with ']'.
     return !(s.negated && !s.tests.empty()) && !(s.items.empty() && !s.negated);
   }
 
@@ -148,6 +153,7 @@ class LookbehindFlattener {
 
  private:
   // The end of the token at p[i]: an escape (with its {…} or \Q…\E), a class, or one unit.
+  // By token, so that a ( ) or | inside an escape or a class is never taken for syntax.
   static size_t token_end(const std::u16string& p, size_t i) {
     if (p[i] == u'\\') {
       if (i + 1 < p.size() && p[i + 1] == u'Q') {
@@ -185,6 +191,7 @@ class LookbehindFlattener {
 
   // The top-level branches of `s`; a branch that is one (?:…) group, nothing
   // after it, gives the group's branches instead.
+  // Only a whole-branch group is opened: lifting | out of (?:ab|c)d would change it.
   static std::vector<std::u16string> flatten(const std::u16string& s) {
     std::vector<std::u16string> branches;
     size_t start = 0;
@@ -239,6 +246,7 @@ struct MatchContext {
 };
 
 pcre2_match_context* match_context() {
+  // Per thread: a JIT stack serves one match at a time, and batch runs threads.
   thread_local MatchContext c;
   return c.context;
 }
@@ -265,6 +273,8 @@ std::u16string RulePattern::to_pcre2(const icu::UnicodeString& pattern) {
 std::unique_ptr<RulePattern> RulePattern::compile(const icu::UnicodeString& pattern, UParseError& error,
                                                   UErrorCode& status, Engine engine) {
   std::unique_ptr<RulePattern> p(new RulePattern());
+  // ICU always compiles the pattern: it reports syntax errors, resolves group
+  // names, and runs whatever PCRE2 cannot (see RuleMatch).
   p->icu_.reset(icu::RegexPattern::compile(pattern, 0, error, status));
   if (U_FAILURE(status)) return nullptr;
   static const bool icu_only = [] {  // DOC2KG_ENGINE=icu: every pattern on ICU (to compare, or to fall back)
@@ -307,6 +317,7 @@ RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text,
       text_(text),
       begin_(std::clamp(begin, 0, text.length())),
       end_(end < 0 ? text.length() : std::clamp(end, begin_, text.length())) {
+  // PCRE2 runs with PCRE2_NO_UTF_CHECK, undefined on a lone surrogate: such text goes to ICU.
   if (pattern.code_ && well_formed(text)) {
     data_ = pcre2_match_data_create_from_pattern(pattern.code_, nullptr);
   } else {
@@ -329,6 +340,7 @@ bool RuleMatch::find(UErrorCode& status) {
                        PCRE2_NO_UTF_CHECK, data_, match_context());
   if (rc == PCRE2_ERROR_NOMATCH || rc < 0) {
     done_ = true;
+    // Every resource limit becomes ICU's time-out: one status for callers, either engine.
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_HEAPLIMIT)
       status = U_REGEX_TIME_OUT;
@@ -340,6 +352,7 @@ bool RuleMatch::find(UErrorCode& status) {
   matched_ = true;
   next_ = ov[1];
   if (ov[1] == ov[0]) {  // as ICU: after an empty match the next search starts one character on
+    // Over both halves of a surrogate pair: a search never starts inside a character.
     next_ = ov[1] + (ov[1] + 1 < length && U16_IS_LEAD(text_.charAt(begin_ + ov[1])) ? 2 : 1);
   }
   return true;
