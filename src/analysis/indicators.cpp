@@ -269,6 +269,14 @@ class SentenceIndicators {
     return c_.doc.text.tempSubStringBetween(r.begin, r.end);
   }
 
+  // True when the annotated unit `unit` is not the first character of its word (签|约).
+  bool inside_word(int32_t unit) const {
+    if (span(unit)) return false;
+    int32_t at = a_.to_text(unit, unit + 1).begin;
+    const Word* w = c_.doc.word_at(at);
+    return w && w->range.begin < at;
+  }
+
   const Span* span(int32_t unit) const { return a_.entity[unit] >= 0 ? &a_.spans[a_.entity[unit]] : nullptr; }
 
   // Units in [b, e) that a word of `list` covers at its end (suffix) or start,
@@ -489,7 +497,7 @@ class SentenceIndicators {
     icu::UnicodeString measure;
     for (int k = 0; k < 3; ++k) {  // comparison base + verb, target + verb, year-on-year + respectively + verb
       int32_t m = affix(*L_.measures, region, name_end, true);
-      if (!m) break;
+      if (!m || inside_word(name_end - m)) break;  // 签约20个: 约 ends the word 签约, it is no measure
       measure = written(name_end - m, name_end) + measure;
       name_end -= m;
     }

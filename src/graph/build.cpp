@@ -28,8 +28,15 @@ void add_to_graph(KnowledgeGraph& graph, const Document& doc) {
   std::set<Vertex> mentioned;
   for (const Span& s : doc.entities) {
     Vertex v = graph.node(s.type, s.name);
-    std::string written = canonical_name(doc.original.tempSubStringBetween(s.range.begin, s.range.end));
-    if (written != s.name && s.name.rfind(written, 0) == 0) graph.add_alias(v, written);  // 槐荫 for 槐荫区
+    // The name as matched (Simplified, width-folded) and as written: 槐荫 is an alias of 槐荫区 (a short
+    // form), and a name written in Traditional (槐蔭區, 槐蔭) has its written form as an alias too
+    // (ONTOLOGY.md: canonical names are Simplified, the written form an alias).
+    icu::UnicodeString original = doc.original.tempSubStringBetween(s.range.begin, s.range.end);
+    std::string matched = canonical_name(doc.text.tempSubStringBetween(s.range.begin, s.range.end));
+    std::string written = canonical_name(original);
+    bool names_it = s.name.rfind(matched, 0) == 0;  // not a reference (全区, 该镇)
+    if (matched != s.name && names_it) graph.add_alias(v, matched);  // 槐荫 for 槐荫区
+    if (names_it && canonical_name(fold_width(original)) != matched) graph.add_alias(v, written);  // 槐蔭區, 槐蔭
     // One `mentions` edge per entity however often it is named: the first mention's sentence.
     if (mentioned.insert(v).second)
       graph.relate(article, "mentions", v, evidence(sentence_of(s.range), s.rule, s.confidence));
