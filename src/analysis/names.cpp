@@ -17,8 +17,10 @@ int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const i
 }
 
 bool lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word) {
+  // A reference (该县, 全区: canonical "@…") is resolved later and opens a clause, not a name.
   for (const Trie::Match& m : rules.lexicon.find_all(word, 0, word.length()))
-    if (m.begin == 0 && m.end == word.length()) return true;
+    if (m.begin == 0 && m.end == word.length() && !rules.lexicon_entries[m.value].canonical.starts_with("@"))
+      return true;
   return false;
 }
 
