@@ -108,5 +108,83 @@ TEST(Industries, ListAsTheSubjectOfGrowth) {
   EXPECT_TRUE(has_fact(x, "海宁市", "hasIndustry", "泛半导体"));
 }
 
+TEST(Industries, ScopeListOfFieldsCountedOrCalledIndustries) {
+  auto x = run("德清县签约项目涵盖地理信息、生物医药、通用航空等多个领域。");
+  EXPECT_TRUE(has_fact(x, "德清县", "hasIndustry", "地理信息"));
+  EXPECT_TRUE(has_fact(x, "德清县", "hasIndustry", "生物医药"));
+  EXPECT_TRUE(has_fact(x, "德清县", "hasIndustry", "通用航空"));
+  auto y = run("文成县新签项目涉及竹木加工、生态旅游等领域。");
+  EXPECT_TRUE(has_fact(y, "文成县", "hasIndustry", "竹木加工"));
+  EXPECT_TRUE(has_fact(y, "文成县", "hasIndustry", "生态旅游"));
+  auto z = run("德清县开工项目涵盖城市更新、社会民生和先进制造等领域。");
+  EXPECT_FALSE(has_industry(z, "城市更新"));
+  EXPECT_FALSE(has_industry(z, "先进制造"));
+}
+
+TEST(Industries, ScopeVerbIsNotPartOfTheItem) {
+  auto x = run("开化县瞄准碳纤维、智能传感、工业软件三大新兴产业。");
+  EXPECT_TRUE(has_fact(x, "开化县", "emergingIndustry", "碳纤维"));
+  EXPECT_FALSE(has_industry(x, "瞄准碳纤维"));
+}
+
+TEST(Industries, ModifierBetweenEtcAndTheRole) {
+  auto x = run("武义县立足香榧、高山蔬菜、中药材等山地特色产业。");
+  EXPECT_TRUE(has_fact(x, "武义县", "characteristicIndustry", "香榧"));
+  EXPECT_TRUE(has_fact(x, "武义县", "characteristicIndustry", "高山蔬菜"));
+  EXPECT_TRUE(has_fact(x, "武义县", "characteristicIndustry", "中药材"));
+  EXPECT_FALSE(has_industry(x, "山地"));
+}
+
+TEST(Industries, LaterHalvesOfAYiWeiFrameKeepTheirRoles) {
+  auto x = run("松阳县形成以茶叶为主导，竹木加工为基础，光伏为补充的产业格局。");
+  EXPECT_TRUE(has_fact(x, "松阳县", "leadingIndustry", "茶叶"));
+  EXPECT_TRUE(has_fact(x, "松阳县", "supportingIndustry", "竹木加工"));
+  EXPECT_TRUE(has_fact(x, "松阳县", "hasIndustry", "光伏"));
+  auto y = run("禹州市以钧瓷为主导、以中药材和铸造为两翼。");
+  EXPECT_TRUE(has_fact(y, "禹州市", "hasIndustry", "中药材"));
+  EXPECT_TRUE(has_fact(y, "禹州市", "hasIndustry", "铸造"));
+}
+
+TEST(Industries, TwoRoleWordsAfterALongPurpose) {
+  auto x = run("仙居县坚持把杨梅产业作为增加农民收入、壮大村级经济的优势主导产业。");
+  EXPECT_TRUE(has_fact(x, "仙居县", "leadingIndustry", "杨梅"));
+  EXPECT_FALSE(has_fact(x, "仙居县", "hasIndustry", "杨梅"));
+}
+
+TEST(Industries, RoleAfterAnAreaWordOrAnAttributive) {
+  auto x = run("青田县的杨梅、石雕则是县域特色产业，香鱼是青田县农业产业首位产业。");
+  EXPECT_TRUE(has_fact(x, "青田县", "characteristicIndustry", "杨梅"));
+  EXPECT_TRUE(has_fact(x, "青田县", "characteristicIndustry", "石雕"));
+  EXPECT_TRUE(has_fact(x, "青田县", "leadingIndustry", "香鱼"));
+  auto village = run("通化县发展良好。香瓜种植是江沿村的优势产业。");
+  EXPECT_FALSE(has_fact(village, "通化县", "leadingIndustry", "香瓜种植"));
+}
+
+TEST(Industries, SupportingRoleStatedByTheVerb) {
+  auto x = run("泰顺县配套发展竹木加工。");
+  EXPECT_TRUE(has_fact(x, "泰顺县", "supportingIndustry", "竹木加工"));
+}
+
+TEST(Industries, ThisRoleBeforeAFigure) {
+  auto x = run("桐庐县的制笔这一传统优势产业增加值增长5%。");
+  EXPECT_TRUE(has_fact(x, "桐庐县", "leadingIndustry", "制笔"));
+}
+
+TEST(Industries, DualCountsTwoItems) {
+  auto x = run("龙游县确立特种纸和精密数控双主导产业战略。");
+  EXPECT_TRUE(has_fact(x, "龙游县", "leadingIndustry", "特种纸"));
+  EXPECT_TRUE(has_fact(x, "龙游县", "leadingIndustry", "精密数控"));
+  EXPECT_FALSE(has_industry(x, "精密数控双"));
+}
+
+TEST(Industries, ABareHeadNeedsIndustryLikeItems) {
+  auto x = run("岚皋县建立产业联盟，发展富民产业，壮大村集体经济。");
+  EXPECT_FALSE(has_industry(x, "建立"));
+  EXPECT_FALSE(has_industry(x, "富民"));
+  EXPECT_FALSE(has_industry(x, "村集体经济"));
+  auto award = run("诸暨市袜业产业集群入选国家级中小企业特色产业集群。");
+  EXPECT_FALSE(has_fact(award, "诸暨市", "hasIndustry", "袜业"));
+}
+
 }  // namespace
 }  // namespace doc2kg::test
