@@ -263,3 +263,10 @@ TEST(Honours, QuotedPartOpeningATitleThatClosesWithItsHonorific) {
   EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国平安建设先进县"));
   EXPECT_FALSE(has_entity(x, "Honor", "全国平安建设"));
 }
+
+TEST(Honours, ATitleWonByAClusterOrAProductIsNoAwardOfThePlaceBefore) {
+  auto x = run("桐庐县发展良好。桐庐县的竹编产业集群入选国家级中小企业特色产业集群,桐庐县获评全国休闲农业重点县。");
+  EXPECT_TRUE(has_entity(x, "Honor", "国家级中小企业特色产业集群"));
+  EXPECT_FALSE(has_fact(x, "桐庐县", "awarded", "国家级中小企业特色产业集群"));
+  EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国休闲农业重点县"));
+}
