@@ -201,3 +201,72 @@ TEST(Honours, TitlesOnlyPursuedAreNotCutIntoPlaces) {
   EXPECT_FALSE(has_entity(x, "Subdistrict", "省级示范街道"));
   EXPECT_FALSE(has_entity(x, "Honor", "省级示范街道"));
 }
+
+TEST(Honours, PersonHoldsAPersonsTitleAfterAPostOrOpeningTheClause) {
+  auto x =
+      run("桐庐县发展良好。横村镇孝门村党支部书记韩立东今年荣获全国劳动模范称号,县供电公司高级技师许文杰获评"
+          "“浙江省技术能手”。宋玉兰2021年被评为“杭州市优秀社区工作者”。");
+  EXPECT_TRUE(has_fact(x, "韩立东", "awarded", "全国劳动模范"));
+  EXPECT_TRUE(has_fact(x, "许文杰", "awarded", "浙江省技术能手"));
+  EXPECT_TRUE(has_fact(x, "宋玉兰", "awarded", "杭州市优秀社区工作者"));
+  EXPECT_FALSE(has_fact(x, "孝门村", "awarded", "全国劳动模范"));  // the village is not the subject
+  EXPECT_FALSE(has_fact(x, "孝门村", "awarded", "浙江省技术能手"));
+}
+
+TEST(Honours, VerbsBeyondTheBasicList) {
+  auto x =
+      run("桐庐县发展良好。瑶琳镇荣膺全国环境优美乡镇。凤川街道斩获“浙江省平安街道”称号。桐庐县跻身全国县域经济百强县。"
+          "荻浦村被列为省级历史文化名村。春江社区被县文明委表彰为“第三届杭州市文明社区”。"
+          "分水镇一举捧回“中国最美乡镇”“中国特色小镇”两个奖牌。省政府命名钟山乡为“浙江省森林乡镇”。"
+          "江南镇获得了中国美丽村镇30强的奖项。");
+  EXPECT_TRUE(has_fact(x, "瑶琳镇", "awarded", "全国环境优美乡镇"));
+  EXPECT_TRUE(has_fact(x, "凤川街道", "awarded", "浙江省平安街道"));
+  EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国县域经济百强县"));
+  EXPECT_TRUE(has_fact(x, "荻浦村", "awarded", "省级历史文化名村"));
+  EXPECT_TRUE(has_fact(x, "春江社区", "awarded", "杭州市文明社区"));  // 第三届 dropped
+  EXPECT_TRUE(has_fact(x, "分水镇", "awarded", "中国最美乡镇"));
+  EXPECT_TRUE(has_fact(x, "分水镇", "awarded", "中国特色小镇"));
+  EXPECT_TRUE(has_fact(x, "钟山乡", "awarded", "浙江省森林乡镇"));  // the holder is the object of 命名
+  EXPECT_TRUE(has_fact(x, "江南镇", "awarded", "中国美丽村镇30强"));
+}
+
+TEST(Honours, TwoUnquotedTitlesJoinedAfterATitleHead) {
+  auto x = run("桐庐县发展良好。阳山畈村获评美丽宜居示范村和森林乡村。");
+  EXPECT_TRUE(has_fact(x, "阳山畈村", "awarded", "美丽宜居示范村"));
+  EXPECT_TRUE(has_fact(x, "阳山畈村", "awarded", "森林乡村"));
+  EXPECT_FALSE(has_type_containing(x, "Honor", "和"));
+}
+
+TEST(Honours, BatchBeforeTheQuoteYearWithoutItsMarkAndTrailingTimeWords) {
+  auto x =
+      run("桐庐县发展良好。白云村则跻身第二批“浙江省民主法治示范村”;桐庐县上榜 2023 年度“全国县域旅游百强县”,"
+          "还上榜“２０２２中国县域休闲农业百强县”。百江镇被列为省级特色小镇之后发展更快。");
+  EXPECT_TRUE(has_fact(x, "白云村", "awarded", "浙江省民主法治示范村"));
+  EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国县域旅游百强县"));
+  EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "中国县域休闲农业百强县"));
+  EXPECT_TRUE(has_fact(x, "百江镇", "awarded", "省级特色小镇"));
+  EXPECT_FALSE(has_type_containing(x, "Honor", "2022"));
+  EXPECT_FALSE(has_type_containing(x, "Honor", "之后"));
+}
+
+TEST(Honours, CooperativeHoldsItsTitleAlsoWhenWrittenByItsHead) {
+  auto x =
+      run("桐庐县发展良好。在横村镇孝门村,桐庐青禾果蔬专业合作社理事长吴海峰正在查看大棚。"
+          "去年孝门村获评省级善治示范村,合作社被评为国家农民合作社示范社。");
+  EXPECT_TRUE(has_fact(x, "孝门村", "awarded", "省级善治示范村"));
+  EXPECT_TRUE(has_fact(x, "桐庐青禾果蔬专业合作社", "awarded", "国家农民合作社示范社"));
+  EXPECT_FALSE(has_fact(x, "孝门村", "awarded", "国家农民合作社示范社"));
+}
+
+TEST(Honours, QuotedPartOpeningATitleThatClosesWithItsHonorific) {
+  auto x = run("桐庐县发展良好。桐庐县连续两届获得“全国平安建设”先进县光荣称号。");
+  EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国平安建设先进县"));
+  EXPECT_FALSE(has_entity(x, "Honor", "全国平安建设"));
+}
+
+TEST(Honours, ATitleWonByAClusterOrAProductIsNoAwardOfThePlaceBefore) {
+  auto x = run("桐庐县发展良好。桐庐县的竹编产业集群入选国家级中小企业特色产业集群,桐庐县获评全国休闲农业重点县。");
+  EXPECT_TRUE(has_entity(x, "Honor", "国家级中小企业特色产业集群"));
+  EXPECT_FALSE(has_fact(x, "桐庐县", "awarded", "国家级中小企业特色产业集群"));
+  EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国休闲农业重点县"));
+}
