@@ -67,15 +67,7 @@ Range noun_phrase(const Document& doc, const RuleSetImpl& rules, Range name, con
   if (name.end - name.begin < 2) return none;
   // What a cut leaves must still be a name: 活跃|社区 leaves a bare head.
   if (cut && rules.in_list("generic", doc.text.tempSubStringBetween(name.begin, name.end))) return none;
-  // Only verbs (提振: 提|振) make no name.
-  bool all_verbs = true;
-  for (int32_t at = name.begin; at < name.end && all_verbs;) {
-    const Word* w = doc.word_at(at);
-    if (!w) return name;
-    all_verbs = rules.phrase_verbs.count(rules.words.pos_name(w->pos)) > 0;
-    at = w->range.end;
-  }
-  return all_verbs ? none : name;
+  return name;
 }
 
 }  // namespace doc2kg

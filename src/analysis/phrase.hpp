@@ -12,7 +12,7 @@
 //  - a word of two or more characters whose part of speech is one of
 //    `phrase.not_initial` (prepositions, conjunctions, pronouns, adverbs,
 //    particles), unless a lexicon knows it as a name (正定, tagged an adverb).
-// A name made only of verbs (提振, 提高) is none. Quoted names (“…”) pass as
+// (A name that is one verb, 铸造, may be an industry: the relation rules decide.) Quoted names (“…”) pass as
 // written: the quotes say where they are.
 #include <string>
 
@@ -23,7 +23,7 @@ namespace doc2kg {
 
 // The noun phrase of `name` (a range of doc.text) for an entity of `type`:
 // the range with its start moved as above, or an empty range when no name is
-// left (under two characters, or only verbs). Types not in the rule set's
+// left (under two characters). Types not in the rule set's
 // `phrase.types` pass unchanged. Reads doc.text, doc.words.
 Range noun_phrase(const Document& doc, const RuleSetImpl& rules, Range name, const std::string& type);
 
