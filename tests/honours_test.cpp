@@ -270,3 +270,11 @@ TEST(Honours, ATitleWonByAClusterOrAProductIsNoAwardOfThePlaceBefore) {
   EXPECT_FALSE(has_fact(x, "桐庐县", "awarded", "国家级中小企业特色产业集群"));
   EXPECT_TRUE(has_fact(x, "桐庐县", "awarded", "全国休闲农业重点县"));
 }
+
+TEST(Honours, StatusAfterACopulaIsAnHonourWithoutAnAward) {
+  auto x = run("桐庐县发展良好。桐庐县是国家级生态县、全国文明县城。该项目是省级重点项目。");
+  EXPECT_TRUE(has_entity(x, "Honor", "国家级生态县"));
+  EXPECT_TRUE(has_entity(x, "Honor", "全国文明县城"));
+  EXPECT_FALSE(has_type_containing(x, "Honor", "项目"));
+  EXPECT_EQ(count_awarded(x), 0);
+}
