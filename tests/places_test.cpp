@@ -16,6 +16,24 @@ TEST(Places, VillageAfterItsTownshipIsInIt) {
   EXPECT_TRUE(has_fact(x, "溪龙乡", "locatedIn", "安吉县"));
 }
 
+TEST(Places, AReportOfOneTownWithoutATitlePlacesItsCommunitiesInIt) {
+  // No title line: the first sentence names the 镇 before the city, and no other 镇 is named.
+  auto x = run("2024年，在市委的坚强领导下，长安镇紧紧围绕海宁市两大主导产业部署，推进民生实事落地见效。\n\n"
+               "城东社区建成养老服务站，春风村完成道路改造。");
+  EXPECT_TRUE(has_fact(x, "城东社区", "locatedIn", "长安镇"));
+  EXPECT_TRUE(has_fact(x, "春风村", "locatedIn", "长安镇"));
+  // An article naming two towns is about neither.
+  auto y = run("2024年，长安镇紧紧围绕海宁市两大主导产业部署，推进民生实事落地见效。\n\n"
+               "许村镇城东社区建成养老服务站，春风村完成道路改造。");
+  EXPECT_FALSE(has_fact(y, "春风村", "locatedIn", "长安镇"));
+}
+
+TEST(Places, AScopeWordBeforeAVillageIsNotItsName) {
+  auto x = run("安吉县溪龙乡乡内大溪村建成游客中心。");
+  EXPECT_TRUE(has_entity(x, "Community", "大溪村"));
+  EXPECT_FALSE(has_entity(x, "Community", "乡内大溪村"));
+}
+
 TEST(Places, SubdistrictNamedLikeItsCounty) {
   auto x = run("长兴县长兴街道城南社区建成养老服务站。");
   EXPECT_TRUE(has_entity(x, "Subdistrict", "长兴街道"));

@@ -28,13 +28,25 @@ std::vector<Fact> infer_containment(const Document& doc, const RuleSetImpl& rule
   auto sentence_of = [&](int32_t pos) { return doc.sentence_at(pos); };
   // Named in an article about an area and nothing says otherwise: located in the
   // district the sentence is about (the nearest district named before it), else the area.
-  std::string article_subdistrict;  // the 街道/镇 the title names, if it names one
+  std::string article_subdistrict;  // the 街道/镇 the article is about, if it is about one
   icu::UnicodeString title = from_utf8(doc.info.title);
   for (const Span& e : doc.entities)
     if (e.type == "Subdistrict" && !title.isEmpty() && title.indexOf(from_utf8(e.name)) >= 0) {
       article_subdistrict = e.name;
       break;
     }
+  // Without a title that names one, a report of one 街道/镇 opens with it: the article's first sentence
+  // names it before any district, and the article names no other 街道/镇 (本街道 reports, 万事镇 summaries).
+  if (article_subdistrict.empty() && !doc.sentences.empty()) {
+    std::set<std::string> subdistricts;
+    for (const Span& e : doc.entities)
+      if (e.type == "Subdistrict") subdistricts.insert(e.name);
+    Range first = doc.sentences.front();
+    for (const Span& e : doc.entities) {
+      if (e.range.begin >= first.end || e.type == "District" || e.type == "City") break;
+      if (e.type == "Subdistrict" && subdistricts.size() == 1) article_subdistrict = e.name;
+    }
+  }
   std::set<std::pair<std::string, std::string>> done;
   for (size_t i = 0; i < doc.entities.size(); ++i) {
     const Span& e = doc.entities[i];
