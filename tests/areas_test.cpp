@@ -233,3 +233,16 @@ TEST(Areas, MentionWordsAreCheckedWithFileAndLine) {
   EXPECT_TRUE(good.mention_words().word_like.count(icu::UnicodeString(u"城区")));
   std::filesystem::remove_all(dir);
 }
+
+namespace doc2kg::test {
+namespace {
+
+TEST(Areas, ABannerWrittenByItsCommonAbbreviationIsTheBanner) {
+  // short_names.tsv: 科右前旗 cannot be derived from 科尔沁右翼前旗 by dropping a suffix.
+  auto x = run("科右前旗今年新建标准化牧场十二处，乌兰毛都苏木建成牧民合作社。");
+  EXPECT_TRUE(has_entity(x, "District", "科尔沁右翼前旗"));
+  EXPECT_TRUE(has_fact(x, "乌兰毛都苏木", "locatedIn", "科尔沁右翼前旗"));
+}
+
+}  // namespace
+}  // namespace doc2kg::test

@@ -33,6 +33,22 @@ void DivisionTable::load(const std::string& path) {
   if (std::filesystem::exists(mentions)) load_mention_words(mentions.string());
   auto subdistricts = std::filesystem::path(path).parent_path() / "subdistricts.tsv";
   if (std::filesystem::exists(subdistricts)) load_subdistricts(subdistricts.string());
+  auto other_names = std::filesystem::path(path).parent_path() / "short_names.tsv";
+  if (std::filesystem::exists(other_names)) load_other_names(other_names.string());
+}
+
+void DivisionTable::load_other_names(const std::string& path) {
+  for_each_entry(path, "short name table", [&](const std::string& line, int n) {
+    // written form TAB full name, the full name checked now: one division of that name, or an error with its line.
+    auto tab = line.find('\t');
+    std::string written = line.substr(0, tab), full = tab == std::string::npos ? "" : line.substr(tab + 1);
+    auto [b, e] = by_name_.equal_range(full);
+    if (written.empty() || b == e || std::next(b) != e)
+      throw Error(ErrorKind::Rules, path + ":" + std::to_string(n) +
+                                        ":1: expected a written form and the full name of one division of the table");
+    ++forms_[written];
+    other_names_.emplace_back(written, b->second);
+  });
 }
 
 void DivisionTable::load_subdistricts(const std::string& path) {

@@ -36,6 +36,9 @@ class DivisionTable {
   // mentions.tsv and subdistricts.tsv beside it; throws Error(ErrorKind::Rules) with file:line.
   void load(const std::string& path);
   const std::vector<Division>& all() const { return rows_; }
+  // short_names.tsv beside the table: names in common use that the short-form rule
+  // cannot derive (达茂旗 for 达尔罕茂明安联合旗), each with the row of its division.
+  const std::vector<std::pair<std::string, size_t>>& other_names() const { return other_names_; }
   // Every division with this full name (市中区 has several).
   std::vector<const Division*> by_name(const std::string& name) const;
   const Division* parent(const Division& d) const;
@@ -57,7 +60,9 @@ class DivisionTable {
  private:
   void load_mention_words(const std::string& path);
   void load_subdistricts(const std::string& path);
+  void load_other_names(const std::string& path);
   std::vector<Division> rows_;
+  std::vector<std::pair<std::string, size_t>> other_names_;
   std::multimap<std::string, size_t> by_name_;
   std::map<std::string, size_t> by_code_;
   MentionWords words_;

@@ -318,6 +318,11 @@ struct Loader {
         add_entry(d.name, {d.type, d.name, id, 1.0, 10, static_cast<int>(i), false});
         if (!d.alias.empty()) add_entry(d.alias, {d.type, d.name, id, 0.9, 5, static_cast<int>(i), true});
       }
+      // A name in common use (达茂旗) counts wherever it is written, as a full name does.
+      for (const auto& [written, row] : rules.divisions.other_names()) {
+        const Division& d = rules.divisions.all()[row];
+        add_entry(written, {d.type, d.name, id, 0.9, 9, static_cast<int>(row), false});
+      }
       return;
     }
     if (kind == "dictionary") {
