@@ -51,6 +51,11 @@ TEST(Phrases, AFunctionWordRunBeforeAnOpenerIsCut) {
   EXPECT_FALSE(has_type_named(x, "Community", "扛起"));
 }
 
+TEST(Phrases, AReferenceOrASingleCharacterBeforeAnOpenerStartsNoName) {
+  auto x = run("正定县今年新投产项目3个，在全区全面掀起新一轮项目会战。");
+  EXPECT_TRUE(std::none_of(x.entities.begin(), x.entities.end(), [](const Span& s) { return s.type == "Project"; }));
+}
+
 TEST(Phrases, AListItemIsANounPhrase) {
   auto x = run("正定县瞄准新材料、生物医药两大产业，提振消费。");
   EXPECT_TRUE(has_entity(x, "Industry", "新材料"));

@@ -15,10 +15,20 @@ Range noun_phrase(const Document& doc, const RuleSetImpl& rules, Range name, con
   auto word_text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
   // A word some lexicon holds (a division's short form, an industry) is a name's own, whatever its tag.
   auto known = [&](const Word& w) { return lexicon_word(rules, word_text(w)); };
-  // A one-character function word (他, 又, 和) opens a clause only before another opener: alone it is
-  // often the first syllable of a place the dictionary does not know (和美社区, 什寒村).
-  auto function_word = [&](const Word& w) {
-    return w.range.end - w.range.begin == 1 && rules.phrase_not_initial.count(rules.words.pos_name(w.pos)) > 0;
+  // A reference word (全区, 该县: canonical "@…" in the lexicon) opens a clause, not a name.
+  auto reference = [&](const Word& w) {
+    icu::UnicodeString t = word_text(w);
+    for (const Trie::Match& m : rules.lexicon.find_all(t, 0, t.length()))
+      if (m.begin == 0 && m.end == t.length() && rules.lexicon_entries[m.value].canonical.starts_with("@"))
+        return true;
+    return false;
+  };
+  // One character alone (他, 和, 新) opens a clause only before an opener: it is often the first
+  // syllable of a place the dictionary does not know (和美社区, 什寒村), so it is judged by what follows.
+  auto opens_clause = [&](const Word& w) {
+    if (reference(w)) return true;
+    return w.range.end - w.range.begin >= 2 && rules.phrase_not_initial.count(rules.words.pos_name(w.pos)) > 0 &&
+           !known(w);
   };
   bool cut = false;
   // Right after a recognised name the boundary is known, whatever the words say (召镇|巴音嘎查, 镇巴 a word).
@@ -41,22 +51,23 @@ Range noun_phrase(const Document& doc, const RuleSetImpl& rules, Range name, con
       cut = true;
       continue;
     }
-    int32_t length = w->range.end - w->range.begin;
-    const std::string& pos = rules.words.pos_name(w->pos);
-    if (length >= 2 && w->range.end < name.end && rules.phrase_not_initial.count(pos) && !known(*w)) {
+    // A word that cannot open a noun phrase: a reference (全区, 该县: it names an area, then a clause
+    // follows), or a word of two or more characters tagged as a function word or a time (今天).
+    if (opens_clause(*w) && w->range.end < name.end) {
       name.begin = w->range.end;
       cut = true;
       continue;
     }
-    // 他|又|扛起…: function words one character each, then an opener.
-    if (function_word(*w)) {
+    // 他|又|扛起…, 新|投产…: words of one character each, then an opener.
+    if (w->range.end - w->range.begin == 1) {
       int32_t after = w->range.end;
-      while (const Word* next = after < name.end ? doc.word_at(after) : nullptr) {
-        if (!function_word(*next)) break;
+      const Word* next = nullptr;
+      while ((next = after < name.end ? doc.word_at(after) : nullptr) && next->range.end - next->range.begin == 1)
         after = next->range.end;
-      }
       icu::UnicodeString tail = doc.text.tempSubStringBetween(after, name.end);
-      if (after < name.end && longest_affix(rules, "name_openers", tail, false) > 0) {
+      bool opener = after < name.end && (longest_affix(rules, "name_openers", tail, false) > 0 ||
+                                         (next && next->range.end < name.end && opens_clause(*next)));
+      if (opener) {
         name.begin = after;
         cut = true;
         continue;
