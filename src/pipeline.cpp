@@ -52,6 +52,7 @@ std::vector<RequiredWordList> required_word_lists() {
       {"name_breaks", "name boundaries (names.cpp)"},
       {"container_heads", "name boundaries (names.cpp)"},
       {"name_tails", "the recognizer (a zone that opens a project's name)"},
+      {"name_openers", "the phrase check (phrase.hpp: words that open a clause, never a name)"},
   };
   for (const auto& id : division_level_lists())
     out.push_back({id, "the areas (the level an area reference speaks of)"});

@@ -148,3 +148,16 @@ TEST(Rules, SlotsBecomePlaceholderCharacters) {
   EXPECT_EQ(placeholder_type(placeholder("Zone")), "Zone");
   EXPECT_EQ(placeholder_type(u'区'), "");
 }
+
+TEST(Rules, ALexiconNameThePhraseCheckWouldCutIsReported) {
+  // A name no rule could produce (it opens with a clause opener) is a problem of the rule set, at its line.
+  RuleDir d;
+  test::write_required_word_lists(d.path(), {{"name_openers", "加强\n"}});
+  d.write("lexicon.tsv", "# industries\n数字经济\n加强数字经济\n");
+  d.write("a.json", R"({"phrase": {"types": ["Industry"]},
+    "lexicons": [{"id": "mine", "kind": "entities", "type": "Industry", "file": "lexicon.tsv"}]})");
+  std::string problems = d.problems();
+  EXPECT_NE(problems.find("lexicon.tsv:3:1: lexicon mine: \"加强数字经济\" opens with \"加强\""), std::string::npos)
+      << problems;
+  EXPECT_EQ(problems.find("\"数字经济\" opens"), std::string::npos) << problems;
+}

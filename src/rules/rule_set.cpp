@@ -88,6 +88,10 @@ struct Loader {
   const std::vector<RequiredWordList>& required;
   std::vector<std::string> problems;
   std::vector<icu::UnicodeString> user_words;  // lexicon keys, joined to the word lexicon at the end
+  struct NamedEntry {
+    std::string where, lexicon, key;  // file:line, lexicon id, the name
+  };
+  std::vector<NamedEntry> named;  // entries of lexicons whose type the phrase check covers
   std::string separator = "、";                // punctuation only: the words are the rule set's (list.separator)
   std::map<std::string, std::string> new_items;
   std::string joiner, count;  // list settings (regexes)
@@ -388,6 +392,23 @@ struct Loader {
       rules.roles[from_utf8(key)] = value;
     } else {
       add_entry(key, {type, value.empty() ? key : value, id, confidence, priority, -1, false});
+      if (rules.phrase_types.count(type)) named.push_back({path.string() + ":" + std::to_string(n), id, key});
+    }
+  }
+
+  // A lexicon name of a checked type that opens with a clause opener could never be a rule's
+  // output (the phrase check, analysis/phrase.hpp, would cut it): the list or the entry is wrong.
+  void check_names_pass_the_phrase_check() {
+    auto openers = rules.word_lists.find("name_openers");
+    if (openers == rules.word_lists.end()) return;
+    for (const auto& [where, id, key] : named) {
+      icu::UnicodeString name = from_utf8(key);
+      for (const auto& opener : openers->second)
+        if (name.length() > opener.length() && name.startsWith(opener)) {
+          problems.push_back(where + ":1: lexicon " + id + ": \"" + key + "\" opens with \"" + to_utf8(opener) +
+                             "\" of name_openers, so the phrase check would cut it from any rule's name");
+          break;
+        }
     }
   }
 
@@ -581,6 +602,7 @@ struct Loader {
       };
       each("lexicons", [&](const rapidjson::Value& v) { load_lexicon(s, v); });
     }
+    check_names_pass_the_phrase_check();
     // Every word list the code looks up by name, and every one the list settings name, exists.
     if (!sources.empty())
       for (const auto& r : required)
