@@ -107,5 +107,13 @@ TEST(Projects, ParkOpeningTheSentenceHostsItsProjects) {
   EXPECT_TRUE(project_in(x, "精密齿轮项目", "东港工业园区"));
 }
 
+TEST(Projects, TwoHeadlessPartsJoinedUnderOneHead) {
+  auto x = run("青田县推进装配式钢结构和轻钢房屋项目建设，东岭项目和西坡项目均已开工。");
+  EXPECT_TRUE(has_project(x, "装配式钢结构和轻钢房屋项目"));
+  EXPECT_FALSE(has_project(x, "轻钢房屋项目"));
+  EXPECT_TRUE(has_project(x, "东岭项目"));
+  EXPECT_TRUE(has_project(x, "西坡项目"));
+}
+
 }  // namespace
 }  // namespace doc2kg::test
