@@ -355,3 +355,28 @@ TEST(Indicators, AMissingWordListIsARulesErrorThatNamesIt) {
     EXPECT_NE(std::string(e.what()).find("indicator_rank_verbs"), std::string::npos) << e.what();
   }
 }
+
+TEST(Indicators, FiguresOfATextAboutATownAreTheTowns) {
+  // The title opens with the town: a figure with no place of its own is the town's, and so is a bare "街道".
+  auto x = article(
+      "2023年,在区委坚强领导下,谷里街道围绕江宁区的部署推进各项工作。全年完成税收收入3.27亿元,"
+      "街道新引进企业143家。\n"
+      "石桥镇青山村有茶园 2600 亩\n"
+      "江宁区重点项目集中开工\n"
+      "全区集中开工项目总投资86亿元。",
+      "2024-01-15", "谷里街道2023年工作总结");
+  auto* tax = find(x, 327000000, "CNY");
+  ASSERT_TRUE(tax);
+  EXPECT_EQ(tax->subject, "谷里街道");
+  EXPECT_EQ(tax->period, "2023");
+  auto* firms = find(x, 143, "count");
+  ASSERT_TRUE(firms);
+  EXPECT_EQ(firms->subject, "谷里街道");
+  auto* tea = find(x, 2600, "亩");  // a list line that opens with a town and its village: the village's
+  ASSERT_TRUE(tea);
+  EXPECT_EQ(tea->subject, "青山村");
+  auto* district = find(x, 8600000000, "CNY");  // a heading that opens with the district hands the text back
+  ASSERT_TRUE(district);
+  EXPECT_EQ(district->subject, "江宁区");
+}
+

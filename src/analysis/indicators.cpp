@@ -113,6 +113,9 @@ const Grammars& grammars_of(const RuleSetImpl& r) {
   return *static_cast<const Grammars*>(slot.get());
 }
 
+// A paragraph this short without a full stop is a title or a section heading.
+constexpr int32_t kFocusHeading = 30;
+
 // What every sentence of one article is read with.
 struct Context {
   const Document& doc;
@@ -122,12 +125,65 @@ struct Context {
   const PeriodGrammar& periods;
   int year = 0;
   std::vector<Range> speech;  // quoted speech: its figures are one speaker's, not statistics
+  std::vector<std::pair<int32_t, std::string>> focus;  // by paragraph start: the Subdistrict it is about, or ""
 
   Context(const Document& d, const RuleSetImpl& r)
       : doc(d), rules(r), quantity(grammars_of(r).quantity), periods(grammars_of(r).periods) {
     for (const ListSlot& s : kLists) lists.*s.member = &required_words(r, s.name);
     year = periods.reference_year(doc.info.date, doc.text);
     find_speech();
+    find_focus();
+  }
+
+  // The town or street (Subdistrict) a text or a section is about: the one that opens
+  // its title or a section heading ("X镇入选…"), or, without one, the first area its first
+  // paragraph names ("…, X街道紧紧围绕Y区…"). Figures without a subject of their own are
+  // its, not the district's. A heading that opens with the district hands them back.
+  void find_focus() {
+    bool first = true;
+    for (const Range& p : doc.paragraphs) {
+      const Span* opening = nullptr;
+      const Span* next = nullptr;  // the entity right after it (X镇Y村: the village is what it is about)
+      for (const Span& e : doc.entities) {
+        if (e.range.begin < p.begin || e.range.begin >= p.end) continue;
+        if (opening) {
+          next = &e;
+          break;
+        }
+        if (e.type == "Subdistrict" || e.type == "District" || e.type == "City") opening = &e;
+      }
+      icu::UnicodeString text = doc.text.tempSubStringBetween(p.begin, p.end);
+      bool heading = p.end - p.begin <= kFocusHeading && text.indexOf(u'。') < 0;
+      if (opening && (heading ? opening->range.begin == p.begin : first)) {
+        bool town = opening->type == "Subdistrict" && !bare_level(*opening) &&
+                    !(next && next->range.begin == opening->range.end);
+        // A line of a list ("X镇…有茶园3200亩") states a figure; a heading that hands the text to a town does not.
+        // A year ("2024年工作总结") is no figure.
+        if (town && heading)
+          for (int32_t i = 0; i < text.length() && town; ++i) {
+            int32_t e = i;
+            while (e < text.length() && u_isdigit(text.charAt(e))) ++e;
+            town = e == i || (e < text.length() && text.charAt(e) == u'年');
+            i = std::max(i, e);
+          }
+        if (town || opening->type != "Subdistrict") focus.push_back({p.begin, town ? opening->name : ""});
+      }
+      if (opening || !heading) first = false;
+    }
+  }
+
+  // A reference written as a bare level (街道, 镇): its name is the level, not a place.
+  bool bare_level(const Span& s) const {
+    return s.range.end - s.range.begin <= 2 &&
+           to_utf8(doc.text.tempSubStringBetween(s.range.begin, s.range.end)) == s.name;
+  }
+
+  // The focus at an offset: a Subdistrict's name, or "" for the article's district.
+  std::string focus_at(int32_t offset) const {
+    std::string out;
+    for (const auto& f : focus)
+      if (f.first <= offset) out = f.second;
+    return out;
   }
 
   // A quote that holds a clause (a comma or a full stop inside) is someone
@@ -597,6 +653,11 @@ class SentenceIndicators {
   Subject take(int32_t j) const {
     const Span& s = *span(j);
     if (has_type(kAreaTypes, s.type)) return area_reference(s, j);
+    if (s.type == "Subdistrict" && c_.bare_level(s)) {  // "the street's tax revenue": the one the text is about
+      Subject d = default_subject();
+      d.unit = j;
+      return d;
+    }
     return {s.type, s.name, j, false};
   }
 
@@ -639,7 +700,18 @@ class SentenceIndicators {
       return take(j);
     }
     if (company_at_ >= 0 && company_at_ < from) return {"", "", -1, true};
+    return default_subject();
+  }
+
+  // The article's area, or the town or street the text or its section is about.
+  Subject default_subject() const {
+    if (std::string f = c_.focus_at(a_.sentence.begin); !f.empty()) return {"Subdistrict", f, -1, false};
     return {"District", c_.doc.area, -1, false};
+  }
+
+  // The subject is what the figures of the text are about, when no place is named with them.
+  bool is_focus(const IndicatorFact& f) const {
+    return has_type(kAreaTypes, f.subject_type) || (f.subject_type == "Subdistrict" && f.subject == c_.focus_at(a_.sentence.begin));
   }
 
   // The nearest time expression before the figure, if it governs it: it opens
@@ -651,7 +723,7 @@ class SentenceIndicators {
       if (periods_[k].end <= q.begin && !base_[k]) best = &periods_[k];
     // "In the first quarter, the economy started well. The district's GDP...": an area's figure without a time
     // of its own is of the time the text is about (a zone's or a village's may be a stock).
-    if (!best) return has_type(kAreaTypes, f.subject_type) ? before_.iso : "";
+    if (!best) return is_focus(f) ? before_.iso : "";
     // "from 2020's 12 firms to 47": a period that modifies a figure governs that figure only.
     if (word_at(*L_.attributive_marks, a_.text, best->end))
       for (const Placed& p : placed_)
