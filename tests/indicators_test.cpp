@@ -380,3 +380,25 @@ TEST(Indicators, FiguresOfATextAboutATownAreTheTowns) {
   EXPECT_EQ(district->subject, "江宁区");
 }
 
+
+TEST(Indicators, AComparisonIsAMeasureOfTheFigureBeforeAndAnAsideIsNoSubject) {
+  auto x = article(
+      "上半年,江宁区地区生产总值同比增长6.3%,高于南京市平均水平0.5个百分点(南京市同比增长5.8%),"
+      "增速居南京市各区第3位。固定资产投资下降2.3%,降幅较上年收窄4.4个百分点;全区规上工业产值比增9.7%。");
+  auto* above = find(x, 0.5, "percentagePoint");
+  ASSERT_TRUE(above);
+  EXPECT_EQ(above->name, "地区生产总值");
+  EXPECT_EQ(above->measure.rfind("高于", 0), 0u) << above->measure;
+  auto* city = find(x, 5.8, "percent");
+  ASSERT_TRUE(city);
+  EXPECT_EQ(city->subject, "南京市");
+  auto* rank = find(x, 3, "rank");  // the city named in the aside before it is not what ranks
+  ASSERT_TRUE(rank);
+  EXPECT_EQ(rank->subject, "江宁区");
+  auto* narrowed = find(x, 4.4, "percentagePoint");
+  ASSERT_TRUE(narrowed);
+  EXPECT_EQ(narrowed->name, "固定资产投资降幅");
+  auto* up = find(x, 9.7, "percent");  // 比增: up on the year before, a measure
+  ASSERT_TRUE(up);
+  EXPECT_EQ(up->name, "规上工业产值");
+}

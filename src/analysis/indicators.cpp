@@ -17,7 +17,7 @@
 namespace doc2kg {
 namespace {
 
-const std::vector<std::string> kSubjectTypes = {"District", "City", "Zone", "Project", "Community", "Subdistrict"};
+const std::vector<std::string> kSubjectTypes = {"District", "City", "Province", "Zone", "Project", "Community", "Subdistrict"};
 // Areas named inside a name are its scope, not part of it (a share "of the whole district").
 const std::vector<std::string> kAreaTypes = {"District", "City", "Province"};
 // Subjects whose figures after a ';' do not share the period before it.
@@ -40,7 +40,7 @@ struct Lists {
   const WordSet *measures, *name_prefixes, *name_suffixes, *name_fillers, *object_markers, *bare_unit_marks,
       *rank_marks, *rank_verbs, *rank_suffixes, *attributive_marks, *project_figures, *respectively, *joiners,
       *range_low, *range_high, *capacity_marks, *production_words, *company_heads, *work_verbs, *relative_names,
-      *share_marks, *share_heads, *comparison_marks;
+      *share_marks, *share_heads, *comparison_marks, *comparison_leads;
 };
 
 struct ListSlot {
@@ -72,6 +72,7 @@ const ListSlot kLists[] = {
     {&Lists::share_marks, "indicator_share_marks"},
     {&Lists::share_heads, "indicator_share_heads"},
     {&Lists::comparison_marks, "indicator_comparison_marks"},
+    {&Lists::comparison_leads, "indicator_comparison_leads"},
 };
 
 std::string first_word(const WordSet& words) { return words.empty() ? "" : to_utf8(*words.begin()); }
@@ -578,6 +579,22 @@ class SentenceIndicators {
         f.rule = "indicator.count_of";
       }
     }
+    // "growth above the city's average by 0.5 points", "its fall narrowed on last year's": the comparison
+    // is the measure; what it compares is the name before it, else the figure before's.
+    if (icu::UnicodeString n = from_utf8(f.name); !n.isEmpty()) {
+      for (int32_t k = 0; k < n.length(); ++k) {
+        if (int32_t w = std::max(word_at(*L_.relative_names, n, k), word_at(*L_.share_heads, n, k))) {
+          k += w - 1;  // 比重, 占比: a name's word, not a comparison
+          continue;
+        }
+        if (int32_t m = word_at(*L_.comparison_leads, n, k); m && k + m <= n.length()) {
+          f.measure = to_utf8(n.tempSubString(k)) + f.measure;
+          f.name = to_utf8(n.tempSubString(0, k));
+          f.rule = "indicator.comparison";
+          break;
+        }
+      }
+    }
     if (f.name.empty()) {
       f.name = previous_name;
       f.rule = "indicator.same_name";
@@ -668,10 +685,18 @@ class SentenceIndicators {
     // "signed the X project, total investment 1.8 billion": an investment belongs to the project named before it.
     bool project_figure = has_word(*L_.project_figures, from_utf8(name));
     bool past_semicolon = false;  // a zone, project or community is the subject of its own clauses only
+    int parenthesis = 0;          // "(the city grew 5.8%)": an aside's places are not the subject after it
     for (int32_t j = from - 1; j >= 0; --j) {
       if (company_at_ >= 0 && j < company_at_) return {"", "", -1, true};
       const Span* s = span(j);
       if (!s && a_.text.charAt(j) == u';') past_semicolon = true;
+      if (!s && a_.text.charAt(j) == u')') ++parenthesis;
+      if (!s && a_.text.charAt(j) == u'(' && parenthesis > 0) {
+        --parenthesis;
+        // "X village (formerly Y village)": the name before the aside is the one it stands for.
+        continue;
+      }
+      if (parenthesis > 0) continue;
       if (!s || c_.in_speech(a_.source[j].begin) || inside_rank(j)) continue;
       if (s->type == "Organization") {
         // A company that is the clause's subject: its own figure (households it employs).
