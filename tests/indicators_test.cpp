@@ -355,3 +355,50 @@ TEST(Indicators, AMissingWordListIsARulesErrorThatNamesIt) {
     EXPECT_NE(std::string(e.what()).find("indicator_rank_verbs"), std::string::npos) << e.what();
   }
 }
+
+TEST(Indicators, FiguresOfATextAboutATownAreTheTowns) {
+  // The title opens with the town: a figure with no place of its own is the town's, and so is a bare "街道".
+  auto x = article(
+      "2023年,在区委坚强领导下,谷里街道围绕江宁区的部署推进各项工作。全年完成税收收入3.27亿元,"
+      "街道新引进企业143家。\n"
+      "石桥镇青山村有茶园 2600 亩\n"
+      "江宁区重点项目集中开工\n"
+      "全区集中开工项目总投资86亿元。",
+      "2024-01-15", "谷里街道2023年工作总结");
+  auto* tax = find(x, 327000000, "CNY");
+  ASSERT_TRUE(tax);
+  EXPECT_EQ(tax->subject, "谷里街道");
+  EXPECT_EQ(tax->period, "2023");
+  auto* firms = find(x, 143, "count");
+  ASSERT_TRUE(firms);
+  EXPECT_EQ(firms->subject, "谷里街道");
+  auto* tea = find(x, 2600, "亩");  // a list line that opens with a town and its village: the village's
+  ASSERT_TRUE(tea);
+  EXPECT_EQ(tea->subject, "青山村");
+  auto* district = find(x, 8600000000, "CNY");  // a heading that opens with the district hands the text back
+  ASSERT_TRUE(district);
+  EXPECT_EQ(district->subject, "江宁区");
+}
+
+
+TEST(Indicators, AComparisonIsAMeasureOfTheFigureBeforeAndAnAsideIsNoSubject) {
+  auto x = article(
+      "上半年,江宁区地区生产总值同比增长6.3%,高于南京市平均水平0.5个百分点(南京市同比增长5.8%),"
+      "增速居南京市各区第3位。固定资产投资下降2.3%,降幅较上年收窄4.4个百分点;全区规上工业产值比增9.7%。");
+  auto* above = find(x, 0.5, "percentagePoint");
+  ASSERT_TRUE(above);
+  EXPECT_EQ(above->name, "地区生产总值");
+  EXPECT_EQ(above->measure.rfind("高于", 0), 0u) << above->measure;
+  auto* city = find(x, 5.8, "percent");
+  ASSERT_TRUE(city);
+  EXPECT_EQ(city->subject, "南京市");
+  auto* rank = find(x, 3, "rank");  // the city named in the aside before it is not what ranks
+  ASSERT_TRUE(rank);
+  EXPECT_EQ(rank->subject, "江宁区");
+  auto* narrowed = find(x, 4.4, "percentagePoint");
+  ASSERT_TRUE(narrowed);
+  EXPECT_EQ(narrowed->name, "固定资产投资降幅");
+  auto* up = find(x, 9.7, "percent");  // 比增: up on the year before, a measure
+  ASSERT_TRUE(up);
+  EXPECT_EQ(up->name, "规上工业产值");
+}

@@ -17,7 +17,7 @@
 namespace doc2kg {
 namespace {
 
-const std::vector<std::string> kSubjectTypes = {"District", "City", "Zone", "Project", "Community", "Subdistrict"};
+const std::vector<std::string> kSubjectTypes = {"District", "City", "Province", "Zone", "Project", "Community", "Subdistrict"};
 // Areas named inside a name are its scope, not part of it (a share "of the whole district").
 const std::vector<std::string> kAreaTypes = {"District", "City", "Province"};
 // Subjects whose figures after a ';' do not share the period before it.
@@ -40,7 +40,7 @@ struct Lists {
   const WordSet *measures, *name_prefixes, *name_suffixes, *name_fillers, *object_markers, *bare_unit_marks,
       *rank_marks, *rank_verbs, *rank_suffixes, *attributive_marks, *project_figures, *respectively, *joiners,
       *range_low, *range_high, *capacity_marks, *production_words, *company_heads, *work_verbs, *relative_names,
-      *share_marks, *share_heads, *comparison_marks;
+      *share_marks, *share_heads, *comparison_marks, *comparison_leads;
 };
 
 struct ListSlot {
@@ -72,6 +72,7 @@ const ListSlot kLists[] = {
     {&Lists::share_marks, "indicator_share_marks"},
     {&Lists::share_heads, "indicator_share_heads"},
     {&Lists::comparison_marks, "indicator_comparison_marks"},
+    {&Lists::comparison_leads, "indicator_comparison_leads"},
 };
 
 std::string first_word(const WordSet& words) { return words.empty() ? "" : to_utf8(*words.begin()); }
@@ -113,6 +114,9 @@ const Grammars& grammars_of(const RuleSetImpl& r) {
   return *static_cast<const Grammars*>(slot.get());
 }
 
+// A paragraph this short without a full stop is a title or a section heading.
+constexpr int32_t kFocusHeading = 30;
+
 // What every sentence of one article is read with.
 struct Context {
   const Document& doc;
@@ -122,12 +126,65 @@ struct Context {
   const PeriodGrammar& periods;
   int year = 0;
   std::vector<Range> speech;  // quoted speech: its figures are one speaker's, not statistics
+  std::vector<std::pair<int32_t, std::string>> focus;  // by paragraph start: the Subdistrict it is about, or ""
 
   Context(const Document& d, const RuleSetImpl& r)
       : doc(d), rules(r), quantity(grammars_of(r).quantity), periods(grammars_of(r).periods) {
     for (const ListSlot& s : kLists) lists.*s.member = &required_words(r, s.name);
     year = periods.reference_year(doc.info.date, doc.text);
     find_speech();
+    find_focus();
+  }
+
+  // The town or street (Subdistrict) a text or a section is about: the one that opens
+  // its title or a section heading ("X镇入选…"), or, without one, the first area its first
+  // paragraph names ("…, X街道紧紧围绕Y区…"). Figures without a subject of their own are
+  // its, not the district's. A heading that opens with the district hands them back.
+  void find_focus() {
+    bool first = true;
+    for (const Range& p : doc.paragraphs) {
+      const Span* opening = nullptr;
+      const Span* next = nullptr;  // the entity right after it (X镇Y村: the village is what it is about)
+      for (const Span& e : doc.entities) {
+        if (e.range.begin < p.begin || e.range.begin >= p.end) continue;
+        if (opening) {
+          next = &e;
+          break;
+        }
+        if (e.type == "Subdistrict" || e.type == "District" || e.type == "City") opening = &e;
+      }
+      icu::UnicodeString text = doc.text.tempSubStringBetween(p.begin, p.end);
+      bool heading = p.end - p.begin <= kFocusHeading && text.indexOf(u'。') < 0;
+      if (opening && (heading ? opening->range.begin == p.begin : first)) {
+        bool town = opening->type == "Subdistrict" && !bare_level(*opening) &&
+                    !(next && next->range.begin == opening->range.end);
+        // A line of a list ("X镇…有茶园3200亩") states a figure; a heading that hands the text to a town does not.
+        // A year ("2024年工作总结") is no figure.
+        if (town && heading)
+          for (int32_t i = 0; i < text.length() && town; ++i) {
+            int32_t e = i;
+            while (e < text.length() && u_isdigit(text.charAt(e))) ++e;
+            town = e == i || (e < text.length() && text.charAt(e) == u'年');
+            i = std::max(i, e);
+          }
+        if (town || opening->type != "Subdistrict") focus.push_back({p.begin, town ? opening->name : ""});
+      }
+      if (opening || !heading) first = false;
+    }
+  }
+
+  // A reference written as a bare level (街道, 镇): its name is the level, not a place.
+  bool bare_level(const Span& s) const {
+    return s.range.end - s.range.begin <= 2 &&
+           to_utf8(doc.text.tempSubStringBetween(s.range.begin, s.range.end)) == s.name;
+  }
+
+  // The focus at an offset: a Subdistrict's name, or "" for the article's district.
+  std::string focus_at(int32_t offset) const {
+    std::string out;
+    for (const auto& f : focus)
+      if (f.first <= offset) out = f.second;
+    return out;
   }
 
   // A quote that holds a clause (a comma or a full stop inside) is someone
@@ -522,6 +579,22 @@ class SentenceIndicators {
         f.rule = "indicator.count_of";
       }
     }
+    // "growth above the city's average by 0.5 points", "its fall narrowed on last year's": the comparison
+    // is the measure; what it compares is the name before it, else the figure before's.
+    if (icu::UnicodeString n = from_utf8(f.name); !n.isEmpty()) {
+      for (int32_t k = 0; k < n.length(); ++k) {
+        if (int32_t w = std::max(word_at(*L_.relative_names, n, k), word_at(*L_.share_heads, n, k))) {
+          k += w - 1;  // 比重, 占比: a name's word, not a comparison
+          continue;
+        }
+        if (int32_t m = word_at(*L_.comparison_leads, n, k); m && k + m <= n.length()) {
+          f.measure = to_utf8(n.tempSubString(k)) + f.measure;
+          f.name = to_utf8(n.tempSubString(0, k));
+          f.rule = "indicator.comparison";
+          break;
+        }
+      }
+    }
     if (f.name.empty()) {
       f.name = previous_name;
       f.rule = "indicator.same_name";
@@ -597,6 +670,11 @@ class SentenceIndicators {
   Subject take(int32_t j) const {
     const Span& s = *span(j);
     if (has_type(kAreaTypes, s.type)) return area_reference(s, j);
+    if (s.type == "Subdistrict" && c_.bare_level(s)) {  // "the street's tax revenue": the one the text is about
+      Subject d = default_subject();
+      d.unit = j;
+      return d;
+    }
     return {s.type, s.name, j, false};
   }
 
@@ -607,10 +685,18 @@ class SentenceIndicators {
     // "signed the X project, total investment 1.8 billion": an investment belongs to the project named before it.
     bool project_figure = has_word(*L_.project_figures, from_utf8(name));
     bool past_semicolon = false;  // a zone, project or community is the subject of its own clauses only
+    int parenthesis = 0;          // "(the city grew 5.8%)": an aside's places are not the subject after it
     for (int32_t j = from - 1; j >= 0; --j) {
       if (company_at_ >= 0 && j < company_at_) return {"", "", -1, true};
       const Span* s = span(j);
       if (!s && a_.text.charAt(j) == u';') past_semicolon = true;
+      if (!s && a_.text.charAt(j) == u')') ++parenthesis;
+      if (!s && a_.text.charAt(j) == u'(' && parenthesis > 0) {
+        --parenthesis;
+        // "X village (formerly Y village)": the name before the aside is the one it stands for.
+        continue;
+      }
+      if (parenthesis > 0) continue;
       if (!s || c_.in_speech(a_.source[j].begin) || inside_rank(j)) continue;
       if (s->type == "Organization") {
         // A company that is the clause's subject: its own figure (households it employs).
@@ -639,7 +725,18 @@ class SentenceIndicators {
       return take(j);
     }
     if (company_at_ >= 0 && company_at_ < from) return {"", "", -1, true};
+    return default_subject();
+  }
+
+  // The article's area, or the town or street the text or its section is about.
+  Subject default_subject() const {
+    if (std::string f = c_.focus_at(a_.sentence.begin); !f.empty()) return {"Subdistrict", f, -1, false};
     return {"District", c_.doc.area, -1, false};
+  }
+
+  // The subject is what the figures of the text are about, when no place is named with them.
+  bool is_focus(const IndicatorFact& f) const {
+    return has_type(kAreaTypes, f.subject_type) || (f.subject_type == "Subdistrict" && f.subject == c_.focus_at(a_.sentence.begin));
   }
 
   // The nearest time expression before the figure, if it governs it: it opens
@@ -651,7 +748,7 @@ class SentenceIndicators {
       if (periods_[k].end <= q.begin && !base_[k]) best = &periods_[k];
     // "In the first quarter, the economy started well. The district's GDP...": an area's figure without a time
     // of its own is of the time the text is about (a zone's or a village's may be a stock).
-    if (!best) return has_type(kAreaTypes, f.subject_type) ? before_.iso : "";
+    if (!best) return is_focus(f) ? before_.iso : "";
     // "from 2020's 12 firms to 47": a period that modifies a figure governs that figure only.
     if (word_at(*L_.attributive_marks, a_.text, best->end))
       for (const Placed& p : placed_)
