@@ -56,6 +56,15 @@ TEST(Phrases, AReferenceOrASingleCharacterBeforeAnOpenerStartsNoName) {
   EXPECT_TRUE(std::none_of(x.entities.begin(), x.entities.end(), [](const Span& s) { return s.type == "Project"; }));
 }
 
+TEST(Phrases, ADistrictFoundByConstructionIsANounPhraseToo) {
+  // district.construction takes a 区 or 县 name written twice after punctuation: here clause fragments.
+  auto x = run("2023年，城中区地区生产总值同比增长8.1%，位列五区第一；城中区固定资产投资同比增长9.2%，位列五区第二。"
+               "城中区工业，拉动地区生产总值增长2个百分点；服务业，拉动地区生产总值增长3个百分点。");
+  EXPECT_TRUE(has_entity(x, "District", "城中区"));
+  EXPECT_FALSE(has_type_named(x, "District", "五区"));
+  EXPECT_FALSE(has_type_named(x, "District", "地区"));
+}
+
 TEST(Phrases, AListItemIsANounPhrase) {
   auto x = run("正定县瞄准新材料、生物医药两大产业，提振消费。");
   EXPECT_TRUE(has_entity(x, "Industry", "新材料"));
