@@ -65,6 +65,15 @@ TEST(Phrases, ADistrictFoundByConstructionIsANounPhraseToo) {
   EXPECT_FALSE(has_type_named(x, "District", "地区"));
 }
 
+TEST(Phrases, QuantitiesModalsAndPrepositionsMakeNoName) {
+  // 万村 is ten thousand villages; 要有 and 以 end the clause before a name.
+  auto x = run("【千企兴千村·共走振兴路】正定县城关镇：特色林果促振兴。发展经济，关键要有高质量项目。"
+               "服务中心以项目招引为抓手。");
+  EXPECT_FALSE(has_type_named(x, "Community", "千村"));
+  EXPECT_FALSE(has_type_named(x, "Project", "要有"));
+  EXPECT_FALSE(has_type_named(x, "Project", "以项目"));
+}
+
 TEST(Phrases, AListItemIsANounPhrase) {
   auto x = run("正定县瞄准新材料、生物医药两大产业，提振消费。");
   EXPECT_TRUE(has_entity(x, "Industry", "新材料"));
