@@ -85,12 +85,17 @@ Document extract(std::string_view bytes, const std::string& id, const RuleSet& r
   return extract(std::move(doc), rules);
 }
 
-Document extract(Document doc, const RuleSet& rules) {
-  for (const Stage& stage : kStages) {
-    profile::Timer timer(profile::enabled() ? "stage " + std::string(stage.name) : std::string());
-    stage.run(doc, impl(rules));
+// Runs the stages [begin, end) over `doc`, each timed when profiling.
+static Document run_stages(Document doc, const RuleSet& rules, const Stage* begin, const Stage* end) {
+  for (const Stage* stage = begin; stage != end; ++stage) {
+    profile::Timer timer(profile::enabled() ? "stage " + std::string(stage->name) : std::string());
+    stage->run(doc, impl(rules));
   }
   return doc;
+}
+
+Document extract(Document doc, const RuleSet& rules) {
+  return run_stages(std::move(doc), rules, kStages.begin(), kStages.end());
 }
 
 Document extract_until(std::string_view bytes, const std::string& id, const RuleSet& rules, std::string_view last) {
@@ -99,8 +104,7 @@ Document extract_until(std::string_view bytes, const std::string& id, const Rule
   Document doc;
   doc.input = bytes;
   doc.info.id = id;
-  for (auto stage = kStages.begin(); stage <= end; ++stage) stage->run(doc, impl(rules));
-  return doc;
+  return run_stages(std::move(doc), rules, kStages.begin(), end + 1);
 }
 
 const std::string& part_of_speech(const RuleSet& rules, uint16_t id) { return impl(rules).words.pos_name(id); }

@@ -16,21 +16,27 @@ int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const i
   return best;
 }
 
-bool lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word) {
-  // A reference (该县, 全区: canonical "@…") is resolved later and opens a clause, not a name.
-  for (const Trie::Match& m : rules.lexicon.find_all(word, 0, word.length()))
-    if (m.begin == 0 && m.end == word.length() && !rules.lexicon_entries[m.value].canonical.starts_with("@"))
-      return true;
-  return false;
+LexiconWord lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word) {
+  LexiconWord kind = LexiconWord::None;
+  for (const Trie::Match& m : rules.lexicon.find_all(word, 0, word.length())) {
+    if (m.begin != 0 || m.end != word.length()) continue;
+    if (!rules.lexicon_entries[m.value].canonical.starts_with("@")) return LexiconWord::Name;
+    kind = LexiconWord::Reference;
+  }
+  return kind;
+}
+
+bool right_after_entity(const Document& doc, int32_t pos) {
+  auto after = std::lower_bound(doc.entities.begin(), doc.entities.end(), pos,
+                                [](const Span& s, int32_t p) { return s.range.end < p; });
+  return after != doc.entities.end() && after->range.end == pos;
 }
 
 Range start_at_word(const Document& doc, const RuleSetImpl& rules, Range name) {
   auto text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
   bool cut = false;  // a word was cut off: a one-character function word after it is not part of the name
   // Right after a recognised name the boundary is known, whatever the words say (庙镇|巴林嘎查, 镇巴 being a word).
-  auto after = std::lower_bound(doc.entities.begin(), doc.entities.end(), name.begin,
-                                [](const Span& s, int32_t pos) { return s.range.end < pos; });
-  if (after != doc.entities.end() && after->range.end == name.begin) return name;
+  if (right_after_entity(doc, name.begin)) return name;
   while (name.end - name.begin > 2) {
     const Word* w = doc.word_at(name.begin);
     if (!w || w->range.end >= name.end) break;
@@ -40,7 +46,7 @@ Range start_at_word(const Document& doc, const RuleSetImpl& rules, Range name) {
     // name the dictionary does not know (和顺社区), so only after a cut.
     // A lexicon's word is a name's own whatever its tag (正定, tagged an adverb: 正定高新区).
     bool function_word = rules.item_not_initial.count(pos) > 0 && (w->range.end - w->range.begin > 1 || cut) &&
-                         !lexicon_word(rules, text(*w));
+                         lexicon_word(rules, text(*w)) != LexiconWord::Name;
     bool container = rules.in_list("container_heads", text(*w));  // 乡|青杉坪村: the head of the place before
     if (!inside && !function_word && !container) break;
     name.begin = w->range.end;

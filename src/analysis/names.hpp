@@ -16,9 +16,15 @@ namespace doc2kg {
 int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const icu::UnicodeString& s, bool suffix,
                       int32_t longest = 8);
 
-// True when a lexicon holds `word` whole (a division's short form such as 正定,
-// an industry): a word of a name, whatever the dictionary tags it.
-bool lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word);
+// What a lexicon holds `word` whole as: a name (a division's short form such as
+// 正定, an industry: a word of a name, whatever the dictionary tags it), a
+// reference (全区, 该县: canonical "@…", resolved later), or nothing.
+enum class LexiconWord { None, Name, Reference };
+LexiconWord lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word);
+
+// True when a recognised entity ends exactly at `pos`: a name starting there has a known
+// boundary, whatever the words say (长乐镇|巴彦嘎查, 镇巴 being a word). Reads doc.entities.
+bool right_after_entity(const Document& doc, int32_t pos);
 
 // Strips words of the list `trim_prefixes` (and of the word lists `more_prefixes`) from the front of a name range, and
 // `trim_suffixes` from its end when `suffixes`, returning the shortened range. A name also starts after the last word

@@ -1,7 +1,5 @@
 #include "analysis/phrase.hpp"
 
-#include <algorithm>
-
 #include "analysis/names.hpp"
 #include "base/text.hpp"
 
@@ -13,33 +11,24 @@ Range noun_phrase(const Document& doc, const RuleSetImpl& rules, Range name, con
   if (first == u'“' || first == u'"' || first == u'《') return name;  // quoted: the quotes are the boundary
   const Range none{name.end, name.end};
   auto word_text = [&](const Word& w) { return doc.text.tempSubStringBetween(w.range.begin, w.range.end); };
-  // A word some lexicon holds (a division's short form, an industry) is a name's own, whatever its tag.
-  auto known = [&](const Word& w) { return lexicon_word(rules, word_text(w)); };
-  // A reference word (全区, 该县: canonical "@…" in the lexicon) opens a clause, not a name.
-  auto reference = [&](const Word& w) {
-    icu::UnicodeString t = word_text(w);
-    for (const Trie::Match& m : rules.lexicon.find_all(t, 0, t.length()))
-      if (m.begin == 0 && m.end == t.length() && rules.lexicon_entries[m.value].canonical.starts_with("@"))
-        return true;
-    return false;
-  };
+  // A word some lexicon holds as a name (a division's short form, an industry) is a name's own,
+  // whatever its tag; a reference (全区, 该县) opens a clause.
+  auto lexicon = [&](const Word& w) { return lexicon_word(rules, word_text(w)); };
   // One character alone (他, 和, 新) opens a clause only before an opener: it is often the first
-  // syllable of a place the dictionary does not know (和美社区, 什寒村), so it is judged by what follows.
+  // syllable of a place the dictionary does not know (和顺社区, 他山村), so it is judged by what follows.
   auto opens_clause = [&](const Word& w) {
-    if (reference(w)) return true;
+    LexiconWord held = lexicon(w);
+    if (held == LexiconWord::Reference) return true;
     return w.range.end - w.range.begin >= 2 && rules.phrase_not_initial.count(rules.words.pos_name(w.pos)) > 0 &&
-           !known(w);
+           held != LexiconWord::Name;
   };
   bool cut = false;
-  // Right after a recognised name the boundary is known, whatever the words say (召镇|巴音嘎查, 镇巴 a word).
-  auto entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), name.begin,
-                                 [](const Span& e, int32_t pos) { return e.range.end < pos; });
-  bool after_entity = entity != doc.entities.end() && entity->range.end == name.begin;
+  bool after_entity = right_after_entity(doc, name.begin);
   while (name.end - name.begin >= 2) {
     const Word* w = doc.word_at(name.begin);
     if (!w) break;
     if (w->range.begin < name.begin && !after_entity) {  // inside a word: a fragment of a longer one
-      if (w->range.end >= name.end) return name;  // the name lies inside one word: the rule knew better
+      if (w->range.end >= name.end) return name;         // the name lies inside one word: the rule knew better
       name.begin = w->range.end;
       cut = true;
       continue;

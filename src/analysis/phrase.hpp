@@ -8,7 +8,7 @@
 //  - a word the name starts inside of (十亿|元村: 亿元村 is a fragment);
 //  - a word of the list `name_openers`: verbs, adverbs and conjunctions that
 //    open a clause (加强, 确保, 紧邻, 暨), which the dictionary's tags alone
-//    cannot tell from the first syllables of a place (迎风里社区, 前进村);
+//    cannot tell from the first syllables of a place (跃进里社区, 振兴村);
 //  - a word of two or more characters whose part of speech is one of
 //    `phrase.not_initial` (prepositions, conjunctions, pronouns, adverbs,
 //    particles), unless a lexicon knows it as a name (正定, tagged an adverb).

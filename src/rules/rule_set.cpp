@@ -92,7 +92,7 @@ struct Loader {
     std::string where, lexicon, key;  // file:line, lexicon id, the name
   };
   std::vector<NamedEntry> named;  // entries of lexicons whose type the phrase check covers
-  std::string separator = "、";                // punctuation only: the words are the rule set's (list.separator)
+  std::string separator = "、";   // punctuation only: the words are the rule set's (list.separator)
   std::map<std::string, std::string> new_items;
   std::string joiner, count;  // list settings (regexes)
   std::set<std::string> ids;
@@ -564,7 +564,6 @@ struct Loader {
           rules.phrase_types = to_set(strings(s, "", m.value, "types"));
           check_types(s, "", strings(s, "", m.value, "types"));
           rules.phrase_not_initial = to_set(strings(s, "", m.value, "not_initial"));
-          rules.phrase_verbs = to_set(strings(s, "", m.value, "verbs"));
         } else if (key == "located_by_default") {
           rules.default_located_types = strings(s, "", s.json, "located_by_default");
           check_types(s, "", rules.default_located_types);

@@ -125,9 +125,9 @@ class RuleSetImpl final : public RuleSet {
   std::set<std::string> item_not_final;           // ... that never end one (dropped from its end)
   std::map<std::string, std::string>
       list_item_suffixes;  // by type: a word list of endings kept whatever their part of speech
-  // The phrase check (analysis/phrase.hpp): the types whose names it checks, the parts of
-  // speech that do not open a name (a word of two or more characters), and those of verbs.
-  std::set<std::string> phrase_types, phrase_not_initial, phrase_verbs;
+  // The phrase check (analysis/phrase.hpp): the types whose names it checks, and the parts
+  // of speech that do not open a name (a word of two or more characters).
+  std::set<std::string> phrase_types, phrase_not_initial;
 
   // What stages build from the rule set (compiled grammars), made on first use
   // and kept with it: by name, under the mutex, so threads share one copy.
