@@ -101,3 +101,35 @@ TEST(Pattern, EveryProjectRuleFindsTheSameOnBothEngines) {
     check(r.id, *r.pattern.regex), on_pcre2 += r.pattern.regex->compiled_by_pcre2();
   EXPECT_GT(on_pcre2, (rules.entity_rules.size() + rules.relation_rules.size()) / 2);  // most rules run on PCRE2
 }
+
+TEST(Pattern, TheFilterOfAPatternOnIcuRulesOutOnlyTextsWithoutAMatch) {
+  // On ICU (a lookbehind of variable length), behind PCRE2 without the lookbehind.
+  auto p = compile(u"(?<!争取[^,。]{0,4})获评(?<name>\\p{Han}{2,8})");
+  auto icu_only = compile(u"(?<!争取[^,。]{0,4})获评(?<name>\\p{Han}{2,8})", RulePattern::Engine::Icu);
+  for (const icu::UnicodeString& text : {u"甲村获评示范村。", u"乙村争取获评示范村。", u"丙村建成示范村。", u""})
+    EXPECT_EQ(matches(*p, text, 1), matches(*icu_only, text, 1));
+  // A lookbehind inside a negative assertion is no restriction to drop: without
+  // it the filter would refuse 乙村, which the pattern matches.
+  auto nested = compile(u"[甲乙丙]+(?!(?<=甲{1,2})村)");
+  auto nested_icu = compile(u"[甲乙丙]+(?!(?<=甲{1,2})村)", RulePattern::Engine::Icu);
+  EXPECT_EQ(matches(*nested, u"乙村", 0), (std::vector<std::vector<int32_t>>{{0, 1}}));
+  EXPECT_EQ(matches(*nested, u"甲村乙村", 0), matches(*nested_icu, u"甲村乙村", 0));
+}
+
+TEST(Pattern, LookingAtAndMatchesAreIcusOnBothEngines) {
+  for (auto engine : {RulePattern::Engine::Fastest, RulePattern::Engine::Icu}) {
+    auto sep = compile(u"、|和|及", engine);
+    icu::UnicodeString text(u"甲、乙和丙");
+    UErrorCode status = U_ZERO_ERROR;
+    EXPECT_TRUE(RuleMatch(*sep, text, 1, 2).matches(status));
+    EXPECT_FALSE(RuleMatch(*sep, text, 1, 3).matches(status));    // 、乙: more than a separator
+    EXPECT_TRUE(RuleMatch(*sep, text, 1, 3).looking_at(status));  // ... but it starts with one
+    EXPECT_FALSE(RuleMatch(*sep, text, 0, 3).looking_at(status));
+    EXPECT_TRUE(U_SUCCESS(status));
+    auto count = compile(u"(?<n>[一二三四五六七八九十]+)大", engine);
+    icu::UnicodeString listed(u"甲乙丙三大产业");
+    RuleMatch c(*count, listed, 3);
+    ASSERT_TRUE(c.looking_at(status));
+    EXPECT_EQ(c.group(count->group_number(u"n"), status), icu::UnicodeString(u"三"));
+  }
+}

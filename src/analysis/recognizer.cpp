@@ -94,9 +94,8 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSetImpl& r
         (nb > 0 && a.entity[nb - 1] >= 0 && a.spans[a.entity[nb - 1]].type == rule.type) || name.begin == previous_end;
     if (after_same_type) {
       UErrorCode ls = U_ZERO_ERROR;  // the list separator of the rule set (和, 与, 、 …)
-      std::unique_ptr<icu::RegexMatcher> sep(rules.list_separator->matcher(doc.text, ls));
-      sep->region(name.begin, name.end, ls);
-      if (sep->lookingAt(ls) && U_SUCCESS(ls) && name.end - sep->end(ls) >= 2) name.begin = sep->end(ls);
+      RuleMatch sep(*rules.list_separator, doc.text, name.begin, name.end);
+      if (sep.looking_at(ls) && U_SUCCESS(ls) && name.end - sep.end(ls) >= 2) name.begin = sep.end(ls);
     }
     if (!rule.strip_leading_types.empty()) {
       int32_t unit = nb;  // the annotated unit where the name starts
@@ -122,8 +121,7 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSetImpl& r
     if (cu.length() < 2 || rules.in_list("generic", cu)) continue;
     if (rule.reject) {
       UErrorCode rs = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> rm(rule.reject->matcher(cu, rs));
-      if (rm->find(rs)) continue;
+      if (RuleMatch(*rule.reject, cu).find(rs)) continue;
     }
     if (profile::tracing()) std::cerr << "trace " << rule.id << ": " << canonical << "\n";
     previous_end = name.end;
@@ -139,17 +137,20 @@ std::vector<Candidate> run_entity_rule(const Document& doc, const RuleSetImpl& r
 void recognize_entities(Document& doc, const RuleSetImpl& rules) {
   add_header_entities(doc);
   match_lexicons(doc, rules);
+  std::vector<TriggerIndex::Hits> triggered;  // by sentence: the text does not change, only its entities
+  triggered.reserve(doc.sentences.size());
+  for (const Range& s : doc.sentences) triggered.push_back(rules.triggers.scan(doc.text, s.begin, s.end));
   for (int phase = 1; phase <= rules.max_phase(); ++phase) {
     for (int round = 0; round < 4; ++round) {  // rules marked "repeat" build on their own output (chains)
       std::vector<Candidate> candidates;
       bool repeat = false;
       for (const Range& s : doc.sentences) {
         std::optional<AnnotatedSentence> a;  // made once, and only for a sentence some rule of the phase triggers on
-        icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
+        const TriggerIndex::Hits& hits = triggered[&s - doc.sentences.data()];
         for (const EntityRule& rule : rules.entity_rules) {
           if (rule.phase != phase || (round > 0 && !rule.repeat)) continue;
           repeat = repeat || rule.repeat;
-          if (!rule.pattern.triggered_by(sentence_text)) continue;
+          if (!hits.triggered(rule.pattern.trigger_number)) continue;
           if (!a) a = annotate(doc, s);
           for (auto& c : run_entity_rule(doc, rules, rule, *a)) {
             if (rule.min_count > 1 && count_in_text(doc, from_utf8(c.span.name)) < rule.min_count) continue;

@@ -122,12 +122,11 @@ class RuleMatcher {
     };
     std::vector<Part> parts;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> sep(rules_.list_separator->matcher(a_.text, status));
-    sep->region(b, e, status);
+    RuleMatch sep(*rules_.list_separator, a_.text, b, e);
     int32_t start = b;
-    while (sep->find(status) && U_SUCCESS(status)) {
-      parts.push_back({start, sep->start(status), is_joiner(sep->start(status), sep->end(status))});
-      start = sep->end(status);
+    while (sep.find(status) && U_SUCCESS(status)) {
+      parts.push_back({start, sep.start(status), is_joiner(sep.start(status), sep.end(status))});
+      start = sep.end(status);
     }
     parts.push_back({start, e, false});
     std::vector<std::vector<Part>> groups(1);
@@ -153,21 +152,18 @@ class RuleMatcher {
   bool is_joiner(int32_t begin, int32_t end) {
     if (!rules_.list_joiner) return false;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> j(rules_.list_joiner->matcher(a_.text, status));
-    j->region(begin, end, status);
-    return j->matches(status) && U_SUCCESS(status);
+    return RuleMatch(*rules_.list_joiner, a_.text, begin, end).matches(status) && U_SUCCESS(status);
   }
 
   // The count a list states right after it (三大, 两个), or 0.
   int stated_count(int32_t list_end) {
     if (!rules_.list_count) return 0;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> c(rules_.list_count->matcher(a_.text, status));
-    c->region(list_end, a_.text.length(), status);
-    if (!c->lookingAt(status) || U_FAILURE(status)) return 0;
-    int32_t g = rules_.list_count->groupNumberFromName(icu::UnicodeString(u"n"), status);
-    if (U_FAILURE(status)) return 0;
-    icu::UnicodeString n = c->group(g, status);
+    RuleMatch c(*rules_.list_count, a_.text, list_end);
+    if (!c.looking_at(status) || U_FAILURE(status)) return 0;
+    int32_t g = rules_.list_count->group_number(u"n");
+    if (g < 0) return 0;
+    icu::UnicodeString n = c.group(g, status);
     if (U_FAILURE(status) || n.isEmpty()) return 0;
     auto v = parse_chinese_numeral(n);
     return v ? static_cast<int>(*v) : 0;
@@ -199,8 +195,8 @@ class RuleMatcher {
     }
     if (auto reject = rules_.list_item_reject.find(rule_.list_type); reject != rules_.list_item_reject.end()) {
       UErrorCode rs = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> rm(reject->second->matcher(from_utf8(name), rs));
-      if (U_SUCCESS(rs) && rm->find(rs)) return;
+      icu::UnicodeString text = from_utf8(name);
+      if (RuleMatch(*reject->second, text).find(rs) && U_SUCCESS(rs)) return;
     }
     if (add_span(spans_, {item, rule_.list_type, name, rule_.id, rule_.confidence})) added_ = true;
     out.push_back({rule_.list_type, name});
@@ -288,13 +284,11 @@ class RuleMatcher {
   std::vector<Endpoint> listed_before(int32_t i) {
     std::vector<Endpoint> out{endpoint(i)};
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> sep(rules_.list_separator->matcher(a_.text, status));
     for (int32_t k = i;;) {
       int32_t j = k - 1;
       while (j >= 0 && a_.entity[j] < 0 && k - j <= 3) --j;
       if (j < 0 || j + 1 >= k || a_.entity[j] < 0 || endpoint(j).type != out[0].type) break;
-      sep->region(j + 1, k, status);
-      if (U_FAILURE(status) || !sep->matches(status)) break;
+      if (!RuleMatch(*rules_.list_separator, a_.text, j + 1, k).matches(status) || U_FAILURE(status)) break;
       out.push_back(endpoint(j));
       k = j;
     }
@@ -406,11 +400,11 @@ std::vector<char> relate(Document& doc, const RuleSetImpl& rules, std::vector<Fa
     for (; next != doc.entities.end() && next->range.begin < s.end; ++next) local.push_back(std::move(*next));
     if (selected(i, changed)) {
       std::vector<Span> before = local;
-      icu::UnicodeString sentence_text = doc.text.tempSubStringBetween(s.begin, s.end);
+      TriggerIndex::Hits hits = rules.triggers.scan(doc.text, s.begin, s.end);
       std::vector<Range> claimed;
       std::optional<AnnotatedSentence> a;  // made when a rule first needs it, again after a rule adds list items
       for (const RelationRule& rule : rules.relation_rules) {
-        if (!rule.pattern.triggered_by(sentence_text)) continue;
+        if (!hits.triggered(rule.pattern.trigger_number)) continue;
         if (!a) a = annotate(doc, s, local);
         RuleMatcher matcher(doc, local, rules, rule, *a, rebuilt, claimed);
         matcher.run(facts);

@@ -151,7 +151,6 @@ class LookbehindFlattener {
     return out;
   }
 
- private:
   // The end of the token at p[i]: an escape (with its {…} or \Q…\E), a class, or one unit.
   // By token, so that a ( ) or | inside an escape or a class is never taken for syntax.
   static size_t token_end(const std::u16string& p, size_t i) {
@@ -192,6 +191,7 @@ class LookbehindFlattener {
   // The top-level branches of `s`; a branch that is one (?:…) group, nothing
   // after it, gives the group's branches instead.
   // Only a whole-branch group is opened: lifting | out of (?:ab|c)d would change it.
+ private:
   static std::vector<std::u16string> flatten(const std::u16string& s) {
     std::vector<std::u16string> branches;
     size_t start = 0;
@@ -228,6 +228,30 @@ class LookbehindFlattener {
   const std::u16string& p_;
 };
 
+// `p` (PCRE2 syntax) without the lookbehinds that only restrict where it
+// matches: those not inside a negative assertion. What is left matches
+// wherever `p` does, and possibly more, so it can rule a text out.
+std::u16string without_lookbehinds(const std::u16string& p) {
+  std::u16string out;
+  std::vector<bool> negative;  // per open group: a negative assertion
+  auto inside_negative = [&] { return std::find(negative.begin(), negative.end(), true) != negative.end(); };
+  for (size_t i = 0; i < p.size();) {
+    bool behind = p.compare(i, 4, u"(?<!") == 0 || p.compare(i, 4, u"(?<=") == 0;
+    if (behind && !inside_negative()) {
+      size_t close = LookbehindFlattener::closing(p, i);
+      if (close == std::u16string::npos) return std::u16string();
+      i = close + 1;
+      continue;
+    }
+    if (p[i] == u'(') negative.push_back(p.compare(i, 3, u"(?!") == 0 || p.compare(i, 4, u"(?<!") == 0);
+    if (p[i] == u')' && !negative.empty()) negative.pop_back();
+    size_t next = LookbehindFlattener::token_end(p, i);
+    out += p.substr(i, next - i);
+    i = next;
+  }
+  return out;
+}
+
 // A search's limits, one per thread: PCRE2's match limit stands for ICU's
 // time limit, and the JIT gets a stack of its own for long sentences.
 struct MatchContext {
@@ -251,10 +275,11 @@ pcre2_match_context* match_context() {
   return c.context;
 }
 
-// True when `s` holds no unpaired surrogate (PCRE2 may then skip its UTF check).
-bool well_formed(const icu::UnicodeString& s) {
+// True when s[begin, end) holds no unpaired surrogate (PCRE2, which sees only
+// that region, may then skip its UTF check).
+bool well_formed(const icu::UnicodeString& s, int32_t begin, int32_t end) {
   const char16_t* b = s.getBuffer();
-  for (int32_t i = 0, n = s.length(); i < n; ++i) {
+  for (int32_t i = begin, n = end; i < n; ++i) {
     if (U16_IS_LEAD(b[i]) && i + 1 < n && U16_IS_TRAIL(b[i + 1]))
       ++i;
     else if (U16_IS_SURROGATE(b[i]))
@@ -287,7 +312,14 @@ std::unique_ptr<RulePattern> RulePattern::compile(const icu::UnicodeString& patt
   PCRE2_SIZE offset = 0;
   pcre2_code* code_ptr = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(translated.data()), translated.size(),
                                        PCRE2_UTF | PCRE2_UCP, &code, &offset, nullptr);
-  if (!code_ptr) return p;  // a construct PCRE2 refuses (a variable-length lookbehind): ICU runs it
+  if (!code_ptr) {  // a construct PCRE2 refuses (a variable-length lookbehind): ICU runs it, behind a filter
+    std::u16string filter = without_lookbehinds(translated);
+    if (!filter.empty())
+      p->filter_ = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(filter.data()), filter.size(), PCRE2_UTF | PCRE2_UCP,
+                                 &code, &offset, nullptr);
+    if (p->filter_) (void)pcre2_jit_compile(p->filter_, PCRE2_JIT_COMPLETE);
+    return p;
+  }
   // Without JIT support (an unusual platform) pcre2_match interprets the code: slower, the same matches.
   (void)pcre2_jit_compile(code_ptr, PCRE2_JIT_COMPLETE);
   uint32_t groups = 0;
@@ -304,7 +336,10 @@ std::unique_ptr<RulePattern> RulePattern::compile(const icu::UnicodeString& patt
   return p;
 }
 
-RulePattern::~RulePattern() { pcre2_code_free(code_); }
+RulePattern::~RulePattern() {
+  pcre2_code_free(code_);
+  pcre2_code_free(filter_);
+}
 
 int32_t RulePattern::group_number(const icu::UnicodeString& name) const {
   UErrorCode status = U_ZERO_ERROR;
@@ -318,8 +353,10 @@ RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text,
       begin_(std::clamp(begin, 0, text.length())),
       end_(end < 0 ? text.length() : std::clamp(end, begin_, text.length())) {
   // PCRE2 runs with PCRE2_NO_UTF_CHECK, undefined on a lone surrogate: such text goes to ICU.
-  if (pattern.code_ && well_formed(text)) {
+  if (pattern.code_ && well_formed(text, begin_, end_)) {
     data_ = pcre2_match_data_create_from_pattern(pattern.code_, nullptr);
+  } else if (pattern.filter_ && well_formed(text, begin_, end_) && !filter_matches()) {
+    done_ = true;  // the pattern without its lookbehinds finds nothing here: neither would ICU
   } else {
     UErrorCode status = U_ZERO_ERROR;
     icu_.reset(pattern.icu_->matcher(text, status));
@@ -330,23 +367,26 @@ RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text,
 
 RuleMatch::~RuleMatch() { pcre2_match_data_free(data_); }
 
+bool RuleMatch::filter_matches() const {
+  pcre2_match_data* data = pcre2_match_data_create(1, nullptr);
+  int rc = pcre2_match(pattern_.filter_, reinterpret_cast<PCRE2_SPTR>(text_.getBuffer() + begin_),
+                       static_cast<size_t>(end_ - begin_), 0, PCRE2_NO_UTF_CHECK, data, match_context());
+  pcre2_match_data_free(data);
+  return rc != PCRE2_ERROR_NOMATCH;  // a match, or a limit reached: ICU decides
+}
+
 bool RuleMatch::find(UErrorCode& status) {
   if (U_FAILURE(status)) return false;
   if (icu_) return icu_->find(status);
+  if (!data_) return false;  // ruled out by the filter
   matched_ = false;
   size_t length = static_cast<size_t>(end_ - begin_);  // the region is the subject: bounds as ICU's, opaque
   if (done_ || next_ > length) return false;
   int rc = pcre2_match(pattern_.code_, reinterpret_cast<PCRE2_SPTR>(text_.getBuffer() + begin_), length, next_,
                        PCRE2_NO_UTF_CHECK, data_, match_context());
-  if (rc == PCRE2_ERROR_NOMATCH || rc < 0) {
+  if (rc < 0) {
     done_ = true;
-    // Every resource limit becomes ICU's time-out: one status for callers, either engine.
-    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-        rc == PCRE2_ERROR_HEAPLIMIT)
-      status = U_REGEX_TIME_OUT;
-    else if (rc != PCRE2_ERROR_NOMATCH)
-      status = U_REGEX_INTERNAL_ERROR;
-    return false;
+    return failed(rc, status);
   }
   const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(data_);
   matched_ = true;
@@ -356,6 +396,29 @@ bool RuleMatch::find(UErrorCode& status) {
     next_ = ov[1] + (ov[1] + 1 < length && U16_IS_LEAD(text_.charAt(begin_ + ov[1])) ? 2 : 1);
   }
   return true;
+}
+
+bool RuleMatch::failed(int rc, UErrorCode& status) {
+  // Every resource limit becomes ICU's time-out: one status for callers, either engine.
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+      rc == PCRE2_ERROR_HEAPLIMIT)
+    status = U_REGEX_TIME_OUT;
+  else if (rc != PCRE2_ERROR_NOMATCH)
+    status = U_REGEX_INTERNAL_ERROR;
+  return false;
+}
+
+bool RuleMatch::anchored(bool whole, UErrorCode& status) {
+  if (U_FAILURE(status)) return false;
+  if (icu_) return whole ? icu_->matches(status) : icu_->lookingAt(status);
+  if (!data_) return false;  // ruled out by the filter
+  // Anchoring at match time runs PCRE2's interpreter, not the JIT: these are the
+  // short list patterns (separators, counts), where that costs nothing.
+  int rc = pcre2_match(pattern_.code_, reinterpret_cast<PCRE2_SPTR>(text_.getBuffer() + begin_),
+                       static_cast<size_t>(end_ - begin_), 0,
+                       PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED | (whole ? PCRE2_ENDANCHORED : 0), data_, match_context());
+  matched_ = rc >= 0;
+  return matched_ || failed(rc, status);
 }
 
 int32_t RuleMatch::bound(int32_t group, bool end, UErrorCode& status) const {

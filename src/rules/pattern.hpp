@@ -5,7 +5,8 @@
 // the same UTF-16 offsets as ICU) when it has a PCRE2 form, else on ICU's
 // RegexMatcher. ICU's set operations are translated ([[A]--[B]] becomes
 // (?:(?![B])[A]), [[A][B]] the class of both); a pattern PCRE2 still refuses
-// (a lookbehind of variable length, (?<!x{0,4})) stays on ICU. Both engines
+// (a lookbehind of variable length, (?<!x{0,4})) stays on ICU, behind a PCRE2
+// prefilter (the pattern without its lookbehinds). Both engines
 // are backtracking, leftmost-first and number groups alike, so a rule finds
 // the same matches on either: tests/pattern_test.cpp runs every rule of the
 // project's rules on both and compares.
@@ -62,6 +63,10 @@ class RulePattern {
   friend class RuleMatch;
   std::unique_ptr<icu::RegexPattern> icu_;
   pcre2_real_code_16* code_ = nullptr;
+  // For a pattern on ICU: the PCRE2 pattern without its lookbehinds, which
+  // matches wherever the pattern does (and more). Where it finds nothing, ICU
+  // is not asked: most sentences hold none of a rule's words.
+  pcre2_real_code_16* filter_ = nullptr;
 };
 
 // The matches of one pattern in one text, left to right, as ICU's find():
@@ -78,6 +83,10 @@ class RuleMatch {
   RuleMatch& operator=(const RuleMatch&) = delete;
 
   bool find(UErrorCode& status);
+  // ICU's lookingAt(): a match that starts where the region starts.
+  bool looking_at(UErrorCode& status) { return anchored(false, status); }
+  // ICU's matches(): a match of the whole region.
+  bool matches(UErrorCode& status) { return anchored(true, status); }
   // Offsets of group `group` (0: the whole match) in the last match, -1 when
   // the group did not take part.
   int32_t start(int32_t group, UErrorCode& status) const { return bound(group, false, status); }
@@ -88,6 +97,10 @@ class RuleMatch {
 
  private:
   int32_t bound(int32_t group, bool end, UErrorCode& status) const;
+  bool anchored(bool whole, UErrorCode& status);
+  bool filter_matches() const;
+  // Sets `status` from a failed pcre2_match's code; false.
+  bool failed(int rc, UErrorCode& status);
   const RulePattern& pattern_;
   const icu::UnicodeString& text_;
   int32_t begin_, end_;

@@ -439,7 +439,7 @@ struct Loader {
     if (std::string reject = str(v, "reject"); !reject.empty()) {
       UParseError pe{};
       UErrorCode status = U_ZERO_ERROR;
-      r.reject.reset(icu::RegexPattern::compile(from_utf8(reject), 0, pe, status));
+      r.reject = RulePattern::compile(from_utf8(reject), pe, status);
       if (U_FAILURE(status))
         problem(
             s, r.id,
@@ -550,8 +550,8 @@ struct Loader {
             for (const auto& n : m.value["reject"].GetObject()) {
               UParseError rpe{};
               UErrorCode rs = U_ZERO_ERROR;
-              std::shared_ptr<icu::RegexPattern> re(
-                  icu::RegexPattern::compile(from_utf8(n.value.IsString() ? n.value.GetString() : ""), 0, rpe, rs));
+              std::shared_ptr<RulePattern> re =
+                  RulePattern::compile(from_utf8(n.value.IsString() ? n.value.GetString() : ""), rpe, rs);
               if (U_FAILURE(rs))
                 problem(s, "",
                         std::string("list: bad \"reject\" regex for ") + n.name.GetString() + " at offset " +
@@ -580,12 +580,12 @@ struct Loader {
     }
     UParseError pe{};
     UErrorCode status = U_ZERO_ERROR;
-    rules.list_separator.reset(icu::RegexPattern::compile(from_utf8(separator), 0, pe, status));
+    rules.list_separator = RulePattern::compile(from_utf8(separator), pe, status);
     if (U_FAILURE(status)) problems.push_back(rules.dir + ": bad list separator regex \"" + separator + "\"");
     for (auto [pattern, target] : {std::pair{&joiner, &rules.list_joiner}, std::pair{&count, &rules.list_count}}) {
       if (pattern->empty()) continue;
       status = U_ZERO_ERROR;
-      target->reset(icu::RegexPattern::compile(from_utf8(*pattern), 0, pe, status));
+      *target = RulePattern::compile(from_utf8(*pattern), pe, status);
       if (U_FAILURE(status)) problems.push_back(rules.dir + ": bad list regex \"" + *pattern + "\"");
     }
     for (auto& s : sources) {
@@ -631,6 +631,8 @@ struct Loader {
       if (w.length() > 1) rules.words.add(w, 0, "");
     std::stable_sort(rules.entity_rules.begin(), rules.entity_rules.end(),
                      [](const EntityRule& a, const EntityRule& b) { return a.phase < b.phase; });
+    for (auto& r : rules.entity_rules) r.pattern.trigger_number = rules.triggers.add(r.pattern.triggers);
+    for (auto& r : rules.relation_rules) r.pattern.trigger_number = rules.triggers.add(r.pattern.triggers);
   }
 };
 

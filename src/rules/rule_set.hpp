@@ -18,6 +18,7 @@
 #include "rules/lexicon.hpp"
 #include "rules/pattern.hpp"
 #include "rules/rule_data.hpp"
+#include "rules/triggers.hpp"
 #include "rules/words.hpp"
 
 namespace doc2kg {
@@ -52,6 +53,7 @@ struct CompiledPattern {
   std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs
   // True when the rule may match `sentence`: it has no triggers, or one occurs in it.
   bool triggered_by(const icu::UnicodeString& sentence) const;
+  int trigger_number = -1;  // in the rule set's TriggerIndex
   std::string file;
 };
 
@@ -63,7 +65,7 @@ struct EntityRule {
   // Entities of these types that open the name in their full form are its
   // container, not part of it (海宁市|长安镇…项目); a short form stays (海宁泛半导体产业园).
   std::vector<std::string> strip_leading_types;
-  std::unique_ptr<icu::RegexPattern> reject;  // on the canonical name
+  std::unique_ptr<RulePattern> reject;  // on the canonical name
   CompiledPattern pattern;
 };
 
@@ -109,18 +111,19 @@ class RuleSetImpl final : public RuleSet {
   UnitTable units;                                                 // written unit -> normalized
   std::vector<EntityRule> entity_rules;                            // sorted by phase
   std::vector<RelationRule> relation_rules;
+  TriggerIndex triggers;  // every rule's triggers: which rules a sentence triggers
   std::vector<std::string> default_located_types;      // located in the article's area unless stated
   std::vector<std::string> subdistrict_located_types;  // ... or in a subdistrict named before them in the sentence
   std::vector<std::string> related_only_types;         // kept only when a fact uses them (an industry in passing)
-  std::unique_ptr<icu::RegexPattern> list_separator;   // between the items of a list slot
+  std::unique_ptr<RulePattern> list_separator;         // between the items of a list slot
   // By type of a {T+} slot: the word lists whose words are stripped from the front
   // of a new item (lead-in verbs: 做强, 布局), and a regex that drops an item's name.
   std::map<std::string, std::vector<std::string>> list_item_prefixes;
-  std::map<std::string, std::shared_ptr<icu::RegexPattern>> list_item_reject;
+  std::map<std::string, std::shared_ptr<RulePattern>> list_item_reject;
   // Joins parts of one item (汽车及零部件) unless the list needs it as a separator:
   // A、B及C splits its last item, and so does a stated count (三大) that says so.
-  std::unique_ptr<icu::RegexPattern> list_joiner;
-  std::unique_ptr<icu::RegexPattern> list_count;  // after a list: its stated count (group "n")
+  std::unique_ptr<RulePattern> list_joiner;
+  std::unique_ptr<RulePattern> list_count;  // after a list: its stated count (group "n")
   std::set<std::string> item_not_initial;         // parts of speech that never start a new item
   std::set<std::string> item_not_final;           // ... that never end one (dropped from its end)
   std::map<std::string, std::string>
