@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/text.hpp"
 #include "rules/rule_set.hpp"
 #include "test_support.hpp"
 
@@ -132,4 +133,13 @@ TEST(Pattern, LookingAtAndMatchesAreIcusOnBothEngines) {
     ASSERT_TRUE(c.looking_at(status));
     EXPECT_EQ(c.group(count->group_number(u"n"), status), icu::UnicodeString(u"三"));
   }
+}
+
+TEST(Pattern, ASpaceInASetIsASpaceOnBothEngines) {
+  auto p = compile(u"甲[ ,]乙(?<![ ,]乙丙)");
+  EXPECT_TRUE(p->compiled_by_pcre2());
+  auto icu_only = compile(u"甲[ ,]乙(?<![ ,]乙丙)", RulePattern::Engine::Icu);
+  for (const icu::UnicodeString& text : {u"甲 乙", u"甲,乙", u"甲乙", u"甲　乙"})
+    EXPECT_EQ(matches(*p, text, 0), matches(*icu_only, text, 0)) << to_utf8(text);
+  EXPECT_EQ(matches(*p, u"甲 乙", 0).size(), 1u);
 }

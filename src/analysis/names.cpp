@@ -8,12 +8,9 @@ int32_t longest_affix(const RuleSetImpl& rules, const std::string& list, const i
                       int32_t longest) {
   auto it = rules.word_lists.find(list);
   if (it == rules.word_lists.end()) return 0;
-  int32_t best = 0;
-  for (int32_t n = 1; n <= s.length() && n <= longest; ++n) {
-    icu::UnicodeString affix = suffix ? s.tempSubString(s.length() - n) : s.tempSubString(0, n);
-    if (it->second.count(affix)) best = n;
-  }
-  return best;
+  for (int32_t n = std::min({s.length(), longest, it->second.longest()}); n > 0; --n)
+    if (it->second.contains(WordSet::view(s, suffix ? s.length() - n : 0, n))) return n;
+  return 0;
 }
 
 LexiconWord lexicon_word(const RuleSetImpl& rules, const icu::UnicodeString& word) {
@@ -55,26 +52,32 @@ Range start_at_word(const Document& doc, const RuleSetImpl& rules, Range name) {
   return name;
 }
 
+namespace {
+
+// Where the last word of `words` to occur in `s` ends (the largest end of any
+// occurrence), among those ending by `limit`; 0 when none does.
+int32_t last_word_end(const WordSet& words, const icu::UnicodeString& s, int32_t limit) {
+  for (int32_t end = std::min(limit, s.length()); end > 0; --end)
+    for (int32_t n = std::min(end, words.longest()); n > 0; --n)
+      if (words.contains(WordSet::view(s, end - n, n))) return end;
+  return 0;
+}
+
+}  // namespace
+
 Range trim_name(const Document& doc, const RuleSetImpl& rules, Range name, bool suffixes,
                 const std::vector<std::string>& more_prefixes) {
   // A name starts after the last verb that cannot be part of one (合作建设|激光雷达模组生产线项目).
   if (auto breaks = rules.word_lists.find("name_breaks"); breaks != rules.word_lists.end()) {
     icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
-    int32_t cut = 0;
-    for (const auto& word : breaks->second)
-      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1)) cut = std::max(cut, at + word.length());
-    name.begin += std::min(cut, s.length());
+    name.begin += std::min(last_word_end(breaks->second, s, s.length()), s.length());
   }
   // Lead-in words of the type (做强, 聚力) end what comes before them: the name starts after the last one.
   for (const auto& list : more_prefixes) {
     auto words = rules.word_lists.find(list);
     if (words == rules.word_lists.end()) continue;
     icu::UnicodeString s = doc.text.tempSubStringBetween(name.begin, name.end);
-    int32_t cut = 0;
-    for (const auto& word : words->second)
-      for (int32_t at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1))
-        if (s.length() - (at + word.length()) >= 2) cut = std::max(cut, at + word.length());
-    name.begin += cut;
+    name.begin += last_word_end(words->second, s, s.length() - 2);
   }
   for (bool changed = true; changed && name.end > name.begin;) {
     changed = false;

@@ -157,17 +157,14 @@ const WordSet& required_words(const RuleSetImpl& rules, const std::string& name)
 int32_t word_at(const WordSet& words, const icu::UnicodeString& s, int32_t at, int32_t end) {
   if (end < 0 || end > s.length()) end = s.length();
   if (at >= end) return 0;
-  // No word starts with s[at] unless the first word not below it does: one lookup, not twelve.
-  auto first = words.lower_bound(s.tempSubString(at, 1));
-  if (first == words.end() || first->isEmpty() || first->charAt(0) != s.charAt(at)) return 0;
-  for (int32_t n = std::min(kLongestWord, end - at); n > 0; --n)
-    if (words.count(s.tempSubString(at, n))) return n;
+  for (int32_t n = std::min({kLongestWord, words.longest(), end - at}); n > 0; --n)
+    if (words.contains(WordSet::view(s, at, n))) return n;
   return 0;
 }
 
 int32_t word_before(const WordSet& words, const icu::UnicodeString& s, int32_t end, int32_t begin) {
-  for (int32_t n = std::min(kLongestWord, end - begin); n > 0; --n)
-    if (words.count(s.tempSubString(end - n, n))) return n;
+  for (int32_t n = std::min({kLongestWord, words.longest(), end - begin}); n > 0; --n)
+    if (words.contains(WordSet::view(s, end - n, n))) return n;
   return 0;
 }
 

@@ -8,26 +8,24 @@
 
 namespace doc2kg {
 
-WordList::WordList(const std::set<icu::UnicodeString>& words) : words_(&words) {
-  for (const auto& w : words) longest_ = std::max(longest_, w.length());
-}
+WordList::WordList(const WordSet& words) : words_(&words) {}
 
 int32_t WordList::at(const icu::UnicodeString& s, int32_t at) const {
   if (!words_ || at < 0) return 0;
-  for (int32_t n = std::min(longest_, s.length() - at); n > 0; --n)
-    if (words_->count(s.tempSubString(at, n))) return n;
+  for (int32_t n = std::min(words_->longest(), s.length() - at); n > 0; --n)
+    if (words_->contains(WordSet::view(s, at, n))) return n;
   return 0;
 }
 
 bool WordList::ends(const icu::UnicodeString& s) const {
   if (!words_) return false;
-  for (int32_t n = std::min(longest_, s.length()); n > 0; --n)
-    if (words_->count(s.tempSubString(s.length() - n, n))) return true;
+  for (int32_t n = std::min(words_->longest(), s.length()); n > 0; --n)
+    if (words_->contains(WordSet::view(s, s.length() - n, n))) return true;
   return false;
 }
 
-const std::set<icu::UnicodeString>& WordList::words() const {
-  static const std::set<icu::UnicodeString> none;
+const WordSet& WordList::words() const {
+  static const WordSet none;
   return words_ ? *words_ : none;
 }
 

@@ -19,17 +19,16 @@ namespace doc2kg {
 class WordList {
  public:
   WordList() = default;
-  explicit WordList(const std::set<icu::UnicodeString>& words);
+  explicit WordList(const WordSet& words);
   bool contains(const icu::UnicodeString& word) const { return words_ && words_->count(word) > 0; }
   // Length of the longest word of the list that starts at s[at] (0: none).
   int32_t at(const icu::UnicodeString& s, int32_t at) const;
   // True when s ends with a word of the list.
   bool ends(const icu::UnicodeString& s) const;
-  const std::set<icu::UnicodeString>& words() const;
+  const WordSet& words() const;
 
  private:
-  const std::set<icu::UnicodeString>* words_ = nullptr;
-  int32_t longest_ = 0;
+  const WordSet* words_ = nullptr;
 };
 
 // The words the reader reads headers, dates and web pages with: one word list

@@ -108,8 +108,8 @@ class Translator {
         s.tests.push_back({excluded, operand.cls()});
       } else if (c == u'\\') {
         if (!escape(s.items)) return false;
-      } else if (c == u' ' || c == u'$' || c == u'{' || c == u'&') {
-        return false;  // ICU gives these meanings in sets that PCRE2 does not
+      } else if (c == u'$' || c == u'{' || c == u'&') {
+        return false;  // ICU gives these meanings in sets that PCRE2 does not (a space is a space in both)
       } else {
         s.items += c;
         ++i_;
@@ -355,9 +355,12 @@ RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text,
   // PCRE2 runs with PCRE2_NO_UTF_CHECK, undefined on a lone surrogate: such text goes to ICU.
   if (pattern.code_ && well_formed(text, begin_, end_)) {
     data_ = pcre2_match_data_create_from_pattern(pattern.code_, nullptr);
-  } else if (pattern.filter_ && well_formed(text, begin_, end_) && !filter_matches()) {
+  } else if (pattern.filter_ && well_formed(text, begin_, end_) && filter_start(0) < 0) {
     done_ = true;  // the pattern without its lookbehinds finds nothing here: neither would ICU
   } else {
+    // With the filter, and the whole text as the region, each search starts where the
+    // filter next matches (find_from): no match of the pattern starts before it.
+    skip_ = pattern.filter_ && begin_ == 0 && end_ == text.length() && well_formed(text, 0, end_);
     UErrorCode status = U_ZERO_ERROR;
     icu_.reset(pattern.icu_->matcher(text, status));
     icu_->setTimeLimit(kMatchTimeLimit, status);
@@ -367,17 +370,33 @@ RuleMatch::RuleMatch(const RulePattern& pattern, const icu::UnicodeString& text,
 
 RuleMatch::~RuleMatch() { pcre2_match_data_free(data_); }
 
-bool RuleMatch::filter_matches() const {
+int32_t RuleMatch::filter_start(size_t from) const {
   pcre2_match_data* data = pcre2_match_data_create(1, nullptr);
   int rc = pcre2_match(pattern_.filter_, reinterpret_cast<PCRE2_SPTR>(text_.getBuffer() + begin_),
-                       static_cast<size_t>(end_ - begin_), 0, PCRE2_NO_UTF_CHECK, data, match_context());
+                       static_cast<size_t>(end_ - begin_), from, PCRE2_NO_UTF_CHECK, data, match_context());
+  int32_t at = rc >= 0 ? static_cast<int32_t>(pcre2_get_ovector_pointer(data)[0]) : static_cast<int32_t>(from);
   pcre2_match_data_free(data);
-  return rc != PCRE2_ERROR_NOMATCH;  // a match, or a limit reached: ICU decides
+  return rc == PCRE2_ERROR_NOMATCH ? -1 : at;  // a limit reached: no skipping, ICU decides
+}
+
+bool RuleMatch::find_from_filter(UErrorCode& status) {
+  size_t length = static_cast<size_t>(end_ - begin_);
+  if (done_ || next_ > length) return false;
+  int32_t at = filter_start(next_);
+  if (at < 0 || !icu_->find(at, status)) {
+    done_ = true;
+    return false;
+  }
+  // As find(): after an empty match the next search starts one character on.
+  int32_t b = icu_->start(status), e = icu_->end(status);
+  next_ = static_cast<size_t>(e);
+  if (e == b) next_ = e + (static_cast<size_t>(e) + 1 < length && U16_IS_LEAD(text_.charAt(e)) ? 2 : 1);
+  return U_SUCCESS(status);
 }
 
 bool RuleMatch::find(UErrorCode& status) {
   if (U_FAILURE(status)) return false;
-  if (icu_) return icu_->find(status);
+  if (icu_) return skip_ ? find_from_filter(status) : icu_->find(status);
   if (!data_) return false;  // ruled out by the filter
   matched_ = false;
   size_t length = static_cast<size_t>(end_ - begin_);  // the region is the subject: bounds as ICU's, opaque

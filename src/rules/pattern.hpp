@@ -98,7 +98,9 @@ class RuleMatch {
  private:
   int32_t bound(int32_t group, bool end, UErrorCode& status) const;
   bool anchored(bool whole, UErrorCode& status);
-  bool filter_matches() const;
+  // Where the filter's next match from `from` starts (region offsets); -1 when none.
+  int32_t filter_start(size_t from) const;
+  bool find_from_filter(UErrorCode& status);
   // Sets `status` from a failed pcre2_match's code; false.
   bool failed(int rc, UErrorCode& status);
   const RulePattern& pattern_;
@@ -108,6 +110,7 @@ class RuleMatch {
   pcre2_real_match_data_16* data_ = nullptr;
   size_t next_ = 0;  // where the next search starts
   bool matched_ = false, done_ = false;
+  bool skip_ = false;  // ICU searches start where the filter next matches
 };
 
 }  // namespace doc2kg

@@ -106,7 +106,7 @@ class RuleSetImpl final : public RuleSet {
   // Lexicons of kind "abbreviations": a short head and the long one it stands for (高新区, 高新技术产业开发区).
   std::vector<std::pair<icu::UnicodeString, icu::UnicodeString>> abbreviations;
   WordDictionary words;  // the word lexicon (kind "dictionary"), every lexicon key joined as a user word
-  std::map<std::string, std::set<icu::UnicodeString>> word_lists;  // trim_prefixes, trim_suffixes, generic...
+  std::map<std::string, WordSet> word_lists;  // trim_prefixes, trim_suffixes, generic...
   std::map<icu::UnicodeString, std::string> roles;                 // role word -> relation
   UnitTable units;                                                 // written unit -> normalized
   std::vector<EntityRule> entity_rules;                            // sorted by phase
