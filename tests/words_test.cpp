@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "base/text.hpp"
@@ -29,6 +32,71 @@ TEST(Words, TheMostProbableSegmentationWins) {
   d.add(u"起源", 300, "n");
   // 研究|生命|起源 is more probable than 研究生|命|起源
   EXPECT_EQ(cut(d, "研究生命起源"), (std::vector<std::string>{"研究", "生命", "起源"}));
+}
+
+TEST(Words, ACompiledDictionaryIsMappedOnlyWhenMadeFromTheSameThings) {
+  WordDictionary made;
+  made.add(u"研究", 500, "v");
+  made.add(u"研究生", 80, "n");
+  made.add(u"生命", 400, "n");
+  made.add(u"起源", 300, "n");
+  std::string file = ::testing::TempDir() + "/words-test.compiled";
+  ASSERT_TRUE(made.write_compiled(file, "made from: four words"));
+  WordDictionary mapped;
+  ASSERT_TRUE(mapped.map_compiled(file, "made from: four words"));
+  EXPECT_EQ(cut(mapped, "研究生命起源"), cut(made, "研究生命起源"));
+  EXPECT_TRUE(mapped.contains(u"研究生"));
+  EXPECT_EQ(mapped.pos_name(mapped.segment(u"生命", 0, 2)[0].pos), "n");
+  mapped.add(u"源头", 100, "n");  // a mapped dictionary can still grow (its tables are copied)
+  EXPECT_EQ(cut(mapped, "源头"), (std::vector<std::string>{"源头"}));
+  EXPECT_EQ(cut(made, "源头"), (std::vector<std::string>{"源", "头"}));
+  EXPECT_TRUE(mapped.contains(u"研究生"));
+
+  WordDictionary other;  // made from something else: refused
+  EXPECT_FALSE(other.map_compiled(file, "made from: five words"));
+  EXPECT_FALSE(other.map_compiled(file + ".missing", "made from: four words"));
+  EXPECT_FALSE(mapped.map_compiled(file, "made from: four words"));  // only into an empty dictionary
+  // Cut short or damaged anywhere in its header or tables: refused, never read past.
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (size_t keep : {size_t{0}, size_t{7}, size_t{40}, bytes.size() / 2, bytes.size() - 1}) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(keep));
+    EXPECT_FALSE(other.map_compiled(file, "made from: four words")) << keep;
+  }
+  std::string garbled = bytes;
+  garbled[garbled.size() - 3] ^= 0x55;  // the closing magic
+  std::ofstream(file, std::ios::binary | std::ios::trunc).write(garbled.data(), static_cast<std::streamsize>(garbled.size()));
+  EXPECT_FALSE(other.map_compiled(file, "made from: four words"));
+  EXPECT_EQ(other.size(), 0u);
+  std::remove(file.c_str());
+  std::string fifo = ::testing::TempDir() + "/words-test.fifo";  // opened without blocking, refused
+  std::remove(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_FALSE(other.map_compiled(fifo, "made from: four words"));
+  std::remove(fifo.c_str());
+}
+
+TEST(Words, TheProjectRulesKeepTheirDictionaryCompiledBesideThemAndMapIt) {
+  std::string dir = ::testing::TempDir() + "/compiled-rules";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(DOC2KG_SOURCE_DIR "/rules", dir, std::filesystem::copy_options::recursive);
+  std::filesystem::remove_all(dir + "/.compiled");
+  auto first = RuleSet::load(dir);  // builds from the text and saves the compiled form
+  ASSERT_TRUE(std::filesystem::exists(dir + "/.compiled"));
+  auto second = RuleSet::load(dir);  // maps it
+  const WordDictionary& a = impl(*first).words;
+  const WordDictionary& b = impl(*second).words;
+  EXPECT_EQ(a.size(), b.size());
+  for (const char* text : {"长兴县以新能源汽车及零部件为主导产业", "高新区污水处理厂扩建工程开工"})
+    EXPECT_EQ(cut(a, text), cut(b, text));
+  // A lexicon changed after: the compiled form no longer matches and is made again.
+  std::ofstream(dir + "/lexicons/industries.tsv", std::ios::app) << "\n星河量子材料\n";
+  auto third = RuleSet::load(dir);
+  EXPECT_EQ(cut(impl(*third).words, "星河量子材料"), (std::vector<std::string>{"星河量子材料"}));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Words, AsciiRunsAreOneWordAndUnknownCharactersStandAlone) {

@@ -5,6 +5,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -88,6 +89,7 @@ struct Loader {
   const std::vector<RequiredWordList>& required;
   std::vector<std::string> problems;
   std::vector<icu::UnicodeString> user_words;  // lexicon keys, joined to the word lexicon at the end
+  std::vector<fs::path> dictionaries;           // lexicons of kind "dictionary", read at the end
   struct NamedEntry {
     std::string where, lexicon, key;  // file:line, lexicon id, the name
   };
@@ -301,6 +303,60 @@ struct Loader {
       problem(s, id, "duplicate id");
   }
 
+  // The word dictionary: its text files in order, then every lexicon key as a
+  // user word. Made once and kept compiled, mapped at the next start when made
+  // from the same files (path, size, modification time) and the same words:
+  // beside the rule set (DIR/.compiled/), or where that cannot be written, in the
+  // user's cache directory. DOC2KG_COMPILED=0 keeps none (every start builds it).
+  void build_words() {
+    std::error_code ec;
+    std::string identity;
+    for (const auto& text : dictionaries)
+      identity += fs::absolute(text, ec).string() + "\t" + std::to_string(fs::file_size(text, ec)) + "\t" +
+                  std::to_string(fs::last_write_time(text, ec).time_since_epoch().count()) + "\n";
+    uint64_t h = 0xcbf29ce484222325ULL;
+    size_t n = 0;
+    for (const auto& w : user_words)
+      if (w.length() > 1) {
+        ++n;
+        for (int32_t i = 0; i <= w.length(); ++i) h = (h ^ (i < w.length() ? w.charAt(i) : 0xFFFF)) * 0x100000001b3ULL;
+      }
+    identity += "user words\t" + std::to_string(n) + "\t" + std::to_string(h) + "\n";
+    std::vector<fs::path> places;
+    if (const char* off = std::getenv("DOC2KG_COMPILED"); !dictionaries.empty() && (!off || std::string(off) != "0")) {
+      places.push_back(fs::path(rules.dir) / ".compiled");
+      const char* cache = std::getenv("XDG_CACHE_HOME");
+      const char* home = std::getenv("HOME");
+      if (cache && *cache == '/')
+        places.push_back(fs::path(cache) / "doc2kg");
+      else if (home && *home == '/')
+        places.push_back(fs::path(home) / ".cache" / "doc2kg");
+    }
+    uint64_t d = 0xcbf29ce484222325ULL;  // one file per rule set, wherever the compiled forms are kept
+    for (char c : fs::absolute(rules.dir, ec).string()) d = (d ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    char file[40];
+    std::snprintf(file, sizeof file, "words-%016llx.compiled", static_cast<unsigned long long>(d));
+    for (const auto& place : places)
+      if (rules.words.map_compiled((place / file).string(), identity)) return;
+    size_t before = problems.size();
+    for (const auto& text : dictionaries) {
+      try {
+        rules.words.load(text.string());
+      } catch (const Error& e) {
+        problems.push_back(e.what());
+      }
+    }
+    // doc2kg's own lexicons join the word lexicon (after it, whatever the order of files):
+    // a name in a lexicon is one word, whatever the dictionary says of its parts.
+    for (const auto& w : user_words)
+      if (w.length() > 1) rules.words.add(w, 0, "");
+    if (problems.size() != before) return;
+    for (const auto& place : places) {
+      fs::create_directories(place, ec);
+      if (rules.words.write_compiled((place / file).string(), identity)) return;
+    }
+  }
+
   void load_lexicon(const Source& s, const rapidjson::Value& v) {
     std::string id = str(v, "id"), kind = str(v, "kind"), file = str(v, "file");
     take_id(s, id);
@@ -330,11 +386,7 @@ struct Loader {
       return;
     }
     if (kind == "dictionary") {
-      try {
-        rules.words.load(path.string());
-      } catch (const Error& e) {
-        problems.push_back(e.what());
-      }
+      dictionaries.push_back(path);  // read with the user words, at the end (build_words)
       return;
     }
     std::string type = str(v, "type");
@@ -625,10 +677,7 @@ struct Loader {
       each("entity_rules", [&](const rapidjson::Value& v) { load_entity_rule(s, v); });
       each("relation_rules", [&](const rapidjson::Value& v) { load_relation_rule(s, v); });
     }
-    // doc2kg's own lexicons join the word lexicon (after it, whatever the order of files):
-    // a name in a lexicon is one word, whatever the dictionary says of its parts.
-    for (const auto& w : user_words)
-      if (w.length() > 1) rules.words.add(w, 0, "");
+    build_words();
     std::stable_sort(rules.entity_rules.begin(), rules.entity_rules.end(),
                      [](const EntityRule& a, const EntityRule& b) { return a.phase < b.phase; });
     for (auto& r : rules.entity_rules) r.pattern.trigger_number = rules.triggers.add(r.pattern.triggers);
