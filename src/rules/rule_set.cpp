@@ -35,11 +35,6 @@ void check_match_time(UErrorCode status, const std::string& rule_id, const std::
                                       "(catastrophic backtracking?); fix the pattern, e.g. avoid nested repetition");
 }
 
-bool CompiledPattern::triggered_by(const icu::UnicodeString& sentence) const {
-  return triggers.empty() ||
-         std::any_of(triggers.begin(), triggers.end(), [&](const auto& t) { return sentence.indexOf(t) >= 0; });
-}
-
 bool RuleSetImpl::in_list(const std::string& list, const icu::UnicodeString& word) const {
   auto it = word_lists.find(list);
   return it != word_lists.end() && it->second.count(word) > 0;
@@ -309,6 +304,7 @@ struct Loader {
   // beside the rule set (DIR/.compiled/), or where that cannot be written, in the
   // user's cache directory. DOC2KG_COMPILED=0 keeps none (every start builds it).
   void build_words() {
+    auto fnv = [](uint64_t h, uint32_t unit) { return (h ^ unit) * 0x100000001b3ULL; };  // FNV-1a, one unit
     std::error_code ec;
     std::string identity;
     for (const auto& text : dictionaries)
@@ -319,7 +315,7 @@ struct Loader {
     for (const auto& w : user_words)
       if (w.length() > 1) {
         ++n;
-        for (int32_t i = 0; i <= w.length(); ++i) h = (h ^ (i < w.length() ? w.charAt(i) : 0xFFFF)) * 0x100000001b3ULL;
+        for (int32_t i = 0; i <= w.length(); ++i) h = fnv(h, i < w.length() ? w.charAt(i) : 0xFFFF);
       }
     identity += "user words\t" + std::to_string(n) + "\t" + std::to_string(h) + "\n";
     std::vector<fs::path> places;
@@ -333,7 +329,7 @@ struct Loader {
         places.push_back(fs::path(home) / ".cache" / "doc2kg");
     }
     uint64_t d = 0xcbf29ce484222325ULL;  // one file per rule set, wherever the compiled forms are kept
-    for (char c : fs::absolute(rules.dir, ec).string()) d = (d ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    for (char c : fs::absolute(rules.dir, ec).string()) d = fnv(d, static_cast<unsigned char>(c));
     char file[40];
     std::snprintf(file, sizeof file, "words-%016llx.compiled", static_cast<unsigned long long>(d));
     for (const auto& place : places)

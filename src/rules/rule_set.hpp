@@ -51,9 +51,7 @@ struct Reference {
 struct CompiledPattern {
   std::unique_ptr<RulePattern> regex;        // PCRE2 when it has a form there, else ICU (pattern.hpp)
   std::vector<icu::UnicodeString> triggers;  // the rule runs only where one occurs
-  // True when the rule may match `sentence`: it has no triggers, or one occurs in it.
-  bool triggered_by(const icu::UnicodeString& sentence) const;
-  int trigger_number = -1;  // in the rule set's TriggerIndex
+  int trigger_number = -1;                   // in the rule set's TriggerIndex, which says where
   std::string file;
 };
 
